@@ -1,0 +1,71 @@
+package dev.redisdb;
+
+import java.util.Set;
+
+import io.lettuce.core.RedisURI;
+
+/**
+ * Parses and masks {@code jovo.redis.connection-string} values. Nothing here ever puts a password into a message.
+ */
+final class ConnectionStrings {
+
+	static final String FORMAT = "redis[s]://[[user][:password]@][host][:port][/db]";
+
+	private static final Set<String> SCHEMES = Set.of("redis", "rediss", "redis-sentinel", "rediss-sentinel");
+
+	private ConnectionStrings() {
+	}
+
+	/**
+	 * @param connectionString a Redis URI, may be null
+	 * @return the URI with its password (or, where user and password cannot be told apart, its user info) replaced
+	 * by {@code ****}
+	 */
+	static String mask(String connectionString) {
+		if (connectionString == null) {
+			return null;
+		}
+		int authorityStart = connectionString.indexOf("://");
+		int at = connectionString.lastIndexOf('@');
+		if (authorityStart < 0 || at < authorityStart) {
+			return connectionString;
+		}
+		String userInfo = connectionString.substring(authorityStart + 3, at);
+		int colon = userInfo.indexOf(':');
+		String maskedUserInfo = (colon >= 0) ? userInfo.substring(0, colon) + ":****" : "****";
+		return connectionString.substring(0, authorityStart + 3) + maskedUserInfo + connectionString.substring(at);
+	}
+
+	/**
+	 * @param connectionString the configured value
+	 * @return the parsed URI
+	 * @throws IllegalArgumentException naming the property, the expected format and the masked value
+	 */
+	static RedisURI parse(String connectionString) {
+		int schemeEnd = connectionString.indexOf("://");
+		String scheme = (schemeEnd > 0) ? connectionString.substring(0, schemeEnd) : "";
+		if (!SCHEMES.contains(scheme)) {
+			throw invalid(connectionString, "its scheme must be redis://, rediss:// or redis-sentinel://");
+		}
+		try {
+			RedisURI uri = RedisURI.create(connectionString);
+			if ((uri.getHost() == null || uri.getHost().isEmpty()) && uri.getSentinels().isEmpty()) {
+				throw invalid(connectionString, "it names no host");
+			}
+			return uri;
+		}
+		catch (IllegalArgumentException ex) {
+			if (ex.getMessage() != null && ex.getMessage().startsWith("Invalid configuration")) {
+				throw ex;
+			}
+			// Lettuce's message may quote the URI, password included: leave it out.
+			throw invalid(connectionString, "it cannot be parsed");
+		}
+	}
+
+	private static IllegalArgumentException invalid(String connectionString, String problem) {
+		return RedisDbProperties.invalid("connection-string",
+				"'" + mask(connectionString) + "' is not a valid Redis URI: " + problem + "; expected " + FORMAT);
+	}
+
+}

@@ -1,0 +1,99 @@
+package dev.redisdb.autoconfigure;
+
+import dev.redisdb.KeyStrategy;
+import dev.redisdb.RedisDbProperties;
+import dev.redisdb.RedisUserStore;
+import dev.redisdb.ValueCodec;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisOperations;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * Auto-configuration of the {@link RedisUserStore} and its hooks, from {@code jovo.redis.*}.
+ */
+@AutoConfiguration(after = DataRedisAutoConfiguration.class)
+@ConditionalOnClass({ RedisOperations.class, LettuceConnectionFactory.class })
+@EnableConfigurationProperties(RedisDbProperties.class)
+public final class RedisDbAutoConfiguration {
+
+	/** Name of the template the store uses; an application bean of this name replaces it. */
+	public static final String TEMPLATE_BEAN_NAME = "redisDbTemplate";
+
+	/** Name of the connection factory made from {@code jovo.redis.connection-string}. */
+	public static final String CONNECTION_FACTORY_BEAN_NAME = "redisDbConnectionFactory";
+
+	@Bean
+	@ConfigurationPropertiesBinding
+	static StoredElementConverter redisDbStoredElementConverter() {
+		return new StoredElementConverter();
+	}
+
+	@Bean
+	static HistoryFlagsBindHandlerAdvisor redisDbHistoryFlagsBindHandlerAdvisor() {
+		return new HistoryFlagsBindHandlerAdvisor();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	KeyStrategy redisDbKeyStrategy() {
+		return KeyStrategy.jovo();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ValueCodec redisDbValueCodec() {
+		return ValueCodec.json();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RedisUserStore redisUserStore(@Qualifier(TEMPLATE_BEAN_NAME) StringRedisTemplate redisDbTemplate,
+			RedisDbProperties properties, KeyStrategy keyStrategy, ValueCodec valueCodec) {
+		return new RedisUserStore(redisDbTemplate, properties, keyStrategy, valueCodec);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty("jovo.redis.connection-string")
+	static class OwnConnectionConfiguration {
+
+		@Bean(name = CONNECTION_FACTORY_BEAN_NAME, defaultCandidate = false)
+		LettuceConnectionFactory redisDbConnectionFactory(RedisDbProperties properties) {
+			return ConnectionStringConnectionFactory.create(properties.connectionString());
+		}
+
+		@Bean(name = TEMPLATE_BEAN_NAME)
+		@ConditionalOnMissingBean(name = TEMPLATE_BEAN_NAME)
+		StringRedisTemplate redisDbTemplate(
+				@Qualifier(CONNECTION_FACTORY_BEAN_NAME) LettuceConnectionFactory redisDbConnectionFactory) {
+			return new StringRedisTemplate(redisDbConnectionFactory);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "jovo.redis.connection-string", matchIfMissing = true, havingValue = "")
+	static class ApplicationConnectionConfiguration {
+
+		@Bean(name = TEMPLATE_BEAN_NAME)
+		@ConditionalOnMissingBean(name = TEMPLATE_BEAN_NAME)
+		@ConditionalOnSingleCandidate(RedisConnectionFactory.class)
+		StringRedisTemplate redisDbTemplate(RedisConnectionFactory redisConnectionFactory) {
+			return new StringRedisTemplate(redisConnectionFactory);
+		}
+
+	}
+
+}

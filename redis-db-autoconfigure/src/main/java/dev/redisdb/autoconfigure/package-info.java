@@ -1,0 +1,4 @@
+/**
+ * Spring Boot auto-configuration of the redis-db user store.
+ */
+package dev.redisdb.autoconfigure;
