@@ -17,7 +17,7 @@ class KeyStrategyTests {
 
 	@Test
 	void joinsPrefixEntryAndUserWithTheSeparator() {
-		RedisDbProperties properties = new RedisDbProperties(null, "myapp", "#", null, null);
+		RedisDbProperties properties = RedisDbProperties.defaults().withKeyPrefix("myapp").withKeySeparator("#");
 		assertThat(this.keys.createKey("aaad82ba-bbac", Entry.everything("user"), properties, TurnContext.none()))
 			.isEqualTo("myapp#user#aaad82ba-bbac");
 	}

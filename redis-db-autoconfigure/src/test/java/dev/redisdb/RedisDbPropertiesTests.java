@@ -97,7 +97,7 @@ class RedisDbPropertiesTests {
 		Entry userOnly = new Entry("user", true, false, false, true, true, 0);
 		StoredElements withSession = new StoredElements(null, new SessionElement(true, 900), null, null, null);
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new RedisDbProperties(null, "", ":", withSession, List.of(userOnly)))
+			.isThrownBy(() -> RedisDbProperties.defaults().withEntries(List.of(userOnly)).withStoredElements(withSession))
 			.withMessage("Invalid configuration: jovo.redis.stored-elements.session is enabled but no entry stores it, "
 					+ "so its data would be lost: set 'session: true' on one of jovo.redis.entries, "
 					+ "or disable the element");
@@ -114,23 +114,22 @@ class RedisDbPropertiesTests {
 	@Test
 	void rejectsUnparsableConnectionStringWithoutShowingThePassword() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new RedisDbProperties("http://app:s3cret@localhost:6379", "", ":", null, null))
+			.isThrownBy(() -> RedisDbProperties.defaults().withConnectionString("http://app:s3cret@localhost:6379"))
 			.withMessage("Invalid configuration: jovo.redis.connection-string 'http://app:****@localhost:6379' is not "
 					+ "a valid Redis URI: its scheme must be redis://, rediss:// or redis-sentinel://; "
 					+ "expected redis[s]://[[user][:password]@][host][:port][/db]")
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("s3cret"));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new RedisDbProperties("redis://app:s3cret@localhost:notaport", "", ":", null, null))
+			.isThrownBy(() -> RedisDbProperties.defaults().withConnectionString("redis://app:s3cret@localhost:notaport"))
 			.withMessageContaining("jovo.redis.connection-string 'redis://app:****@localhost:notaport'")
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("s3cret"));
 	}
 
 	@Test
 	void toStringMasksThePassword() {
-		RedisDbProperties properties = new RedisDbProperties("rediss://app:s3cret@redis.example:6380/2", "", ":", null,
-				null);
+		RedisDbProperties properties = RedisDbProperties.defaults().withConnectionString("rediss://app:s3cret@redis.example:6380/2");
 		assertThat(properties.toString()).contains("rediss://app:****@redis.example:6380/2").doesNotContain("s3cret");
-		assertThat(new RedisDbProperties("redis://s3cret@host", "", ":", null, null).toString())
+		assertThat(RedisDbProperties.defaults().withConnectionString("redis://s3cret@host").toString())
 			.contains("redis://****@host")
 			.doesNotContain("s3cret");
 	}

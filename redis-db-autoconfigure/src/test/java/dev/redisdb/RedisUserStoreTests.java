@@ -34,12 +34,13 @@ class RedisUserStoreTests {
 			new HistoryElement(true, 3, null), null, null);
 
 	/** The seed's split example: user data, session and history (size 1, output) in three entries. */
-	static final RedisDbProperties SPLIT = new RedisDbProperties(null, "myapp", ":",
-			new StoredElements(null, new SessionElement(true, 900), new HistoryElement(true, 1, Map.of("output", "true")),
-					null, null),
-			List.of(new Entry("user", true, false, false, true, true, 0),
-					new Entry("session", false, true, false, false, false, 1200),
-					new Entry("history", false, false, true, false, false, 1200)));
+	static final RedisDbProperties SPLIT = RedisDbProperties.defaults()
+		.withKeyPrefix("myapp")
+		.withEntries(List.of(new Entry("user", true, false, false, true, true, 0),
+				new Entry("session", false, true, false, false, false, 1200),
+				new Entry("history", false, false, true, false, false, 1200)))
+		.withStoredElements(new StoredElements(null, new SessionElement(true, 900),
+				new HistoryElement(true, 1, Map.of("output", "true")), null, null));
 
 	static StoreFixture fixture;
 
@@ -312,11 +313,10 @@ class RedisUserStoreTests {
 	@Test
 	void loadIsOneMgetAndSaveIsOneRoundTrip() {
 		RedisUserStore store = fixture.store(SPLIT);
-		store.save(store.load("warm-up: the first save loads the script"));
-		StoredUser user;
+		store.save(store.load("U"));
 
 		Map<String, Long> beforeLoad = redis.server().commandCalls();
-		user = store.load("U");
+		StoredUser user = store.load("U");
 		Map<String, Long> load = callsSince(beforeLoad);
 
 		user.data().put("visits", 1);
@@ -326,6 +326,14 @@ class RedisUserStoreTests {
 
 		assertThat(load).isEqualTo(Map.of("mget", 1L));
 		assertThat(save).as("one EVALSHA; the SETs run inside the script").isEqualTo(Map.of("evalsha", 1L, "set", 3L));
+	}
+
+	@Test
+	void loadWithAMissingEntryAddsOneExists() {
+		RedisUserStore store = fixture.store(SPLIT);
+		Map<String, Long> before = redis.server().commandCalls();
+		store.load("new user");
+		assertThat(callsSince(before)).isEqualTo(Map.of("mget", 1L, "exists", 1L));
 	}
 
 	private static Map<String, Long> callsSince(Map<String, Long> before) {
