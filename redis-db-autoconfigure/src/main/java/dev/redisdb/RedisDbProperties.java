@@ -161,6 +161,15 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 				this.undecodableValues, this.updateAttempts);
 	}
 
+	/**
+	 * Masks the password of a Redis URI, for messages and reports.
+	 * @param redisUri a Redis URI such as {@code redis://user:secret@host:6379}, may be null
+	 * @return the URI with its password replaced by {@code ****}
+	 */
+	public static String maskPassword(String redisUri) {
+		return ConnectionStrings.mask(redisUri);
+	}
+
 	/** @return the entries that store no enabled element: they are neither useful nor written */
 	public List<Entry> entriesStoringNothing() {
 		return this.entries.stream().filter((entry) -> !entry.storesAnythingOf(this.storedElements)).toList();

@@ -273,7 +273,10 @@ public final class RedisUserStore {
 		return keys;
 	}
 
-	/** MGET answers nil for a key of another type too: an EXISTS tells them apart. */
+	/**
+	 * MGET answers nil for a key of another type too: an EXISTS tells them apart. A string found now was written
+	 * after the MGET by a concurrent save; the load stays as read.
+	 */
 	private void checkMissingKeysAreAbsent(byte[][] keys, byte[][] values) {
 		int[] missing = IntStream.range(0, keys.length).filter((i) -> values[i] == null).toArray();
 		byte[][] missingKeys = Arrays.stream(missing).mapToObj((i) -> keys[i]).toArray(byte[][]::new);
@@ -282,7 +285,7 @@ public final class RedisUserStore {
 		}
 		for (int i : missing) {
 			String type = this.redis.type("load user", keys[i]);
-			if (!"none".equals(type)) {
+			if (!"none".equals(type) && !"string".equals(type)) {
 				undecodable(i, keys[i], "the key holds a Redis " + type + ", not a string value", null);
 			}
 		}

@@ -6,6 +6,7 @@ import dev.redisdb.RedisUserStore;
 import dev.redisdb.ValueCodec;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -69,12 +70,23 @@ public final class RedisDbAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class ActuatorConfiguration {
+
+		@Bean
+		SanitizingFunction redisDbPasswordSanitizingFunction() {
+			return new RedisPasswordSanitizingFunction();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
 	@Conditional(ConnectionStringConditions.Set.class)
 	static class OwnConnectionConfiguration {
 
 		@Bean(name = CONNECTION_FACTORY_BEAN_NAME, defaultCandidate = false)
 		LettuceConnectionFactory redisDbConnectionFactory(RedisDbProperties properties) {
-			return ConnectionStringConnectionFactory.create(properties.connectionString());
+			return ConnectionStringConnectionFactory.create(properties);
 		}
 
 		@Bean(name = TEMPLATE_BEAN_NAME, defaultCandidate = false)
