@@ -265,12 +265,29 @@ public final class RedisUserStore {
 			throw new IllegalArgumentException("userId is " + userId.length() + " characters long, more than "
 					+ "jovo.redis.max-user-id-length (" + this.properties.maxUserIdLength() + ")");
 		}
+		if (hasUnpairedSurrogate(userId)) {
+			// UTF-8 would turn it into '?', so two ids could share a key.
+			throw new IllegalArgumentException("userId is not valid Unicode: it contains an unpaired surrogate");
+		}
 		List<Entry> entries = this.properties.entries();
 		byte[][] keys = new byte[entries.size()][];
 		for (int i = 0; i < keys.length; i++) {
 			keys[i] = RedisAccess.utf8(this.keyStrategy.createKey(userId, entries.get(i), this.properties, context));
 		}
 		return keys;
+	}
+
+	private static boolean hasUnpairedSurrogate(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
