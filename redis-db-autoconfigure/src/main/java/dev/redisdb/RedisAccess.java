@@ -21,7 +21,6 @@ import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisSentinelConfiguration;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.util.Assert;
@@ -167,8 +166,7 @@ final class RedisAccess {
 				.map((node) -> node.getHost() + ":" + node.getPort())
 				.collect(Collectors.joining(","));
 		}
-		RedisStandaloneConfiguration standalone = factory.getStandaloneConfiguration();
-		return standalone.getHostName() + ":" + standalone.getPort();
+		return factory.getHostName() + ":" + factory.getPort();
 	}
 
 }

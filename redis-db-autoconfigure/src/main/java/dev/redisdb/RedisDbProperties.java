@@ -34,13 +34,16 @@ import org.springframework.util.unit.DataSize;
  * @param undecodableValues What a load does with a stored value it cannot decode: fail (default), or treat the
  * entry as empty and log a warning, so that the next save overwrites it.
  * @param updateAttempts How often a conflict-safe update loads, changes and tries to save before it gives up.
+ * @param logRedisTraffic Whether Lettuce may log raw Redis traffic at TRACE ({@code io.lettuce.core.protocol}),
+ * which prints passwords and stored user data; when false, that logger is capped at DEBUG.
  */
 @ConfigurationProperties("jovo.redis")
 public record RedisDbProperties(String connectionString, @DefaultValue("") String keyPrefix,
 		@DefaultValue(":") String keySeparator, StoredElements storedElements, List<Entry> entries,
 		@DefaultValue("2s") Duration commandTimeout, @DefaultValue("2s") Duration connectTimeout,
 		@DefaultValue("1024") int maxUserIdLength, @DefaultValue("1MB") DataSize maxValueSize,
-		@DefaultValue("fail") UndecodableValues undecodableValues, @DefaultValue("10") int updateAttempts) {
+		@DefaultValue("fail") UndecodableValues undecodableValues, @DefaultValue("10") int updateAttempts,
+		boolean logRedisTraffic) {
 
 	private static final String PREFIX = "jovo.redis.";
 
@@ -79,7 +82,7 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 
 	/** @return the defaults: Jovo's, with one entry {@code data} holding everything */
 	public static RedisDbProperties defaults() {
-		return new RedisDbProperties(null, "", ":", null, null, null, null, 0, null, null, 0);
+		return new RedisDbProperties(null, "", ":", null, null, null, null, 0, null, null, 0, false);
 	}
 
 	/**
@@ -90,7 +93,7 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 	public RedisDbProperties withConnectionString(String connectionString) {
 		return new RedisDbProperties(connectionString, this.keyPrefix, this.keySeparator, this.storedElements,
 				this.entries, this.commandTimeout, this.connectTimeout, this.maxUserIdLength, this.maxValueSize,
-				this.undecodableValues, this.updateAttempts);
+				this.undecodableValues, this.updateAttempts, this.logRedisTraffic);
 	}
 
 	/**
@@ -101,7 +104,7 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 	public RedisDbProperties withKeySeparator(String keySeparator) {
 		return new RedisDbProperties(this.connectionString, this.keyPrefix, keySeparator, this.storedElements,
 				this.entries, this.commandTimeout, this.connectTimeout, this.maxUserIdLength, this.maxValueSize,
-				this.undecodableValues, this.updateAttempts);
+				this.undecodableValues, this.updateAttempts, this.logRedisTraffic);
 	}
 
 	/**
@@ -114,7 +117,7 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 	public RedisDbProperties withLimits(int maxUserIdLength, DataSize maxValueSize, int updateAttempts) {
 		return new RedisDbProperties(this.connectionString, this.keyPrefix, this.keySeparator, this.storedElements,
 				this.entries, this.commandTimeout, this.connectTimeout, maxUserIdLength, maxValueSize,
-				this.undecodableValues, updateAttempts);
+				this.undecodableValues, updateAttempts, this.logRedisTraffic);
 	}
 
 	/**
@@ -125,7 +128,7 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 	public RedisDbProperties withUndecodableValues(UndecodableValues undecodableValues) {
 		return new RedisDbProperties(this.connectionString, this.keyPrefix, this.keySeparator, this.storedElements,
 				this.entries, this.commandTimeout, this.connectTimeout, this.maxUserIdLength, this.maxValueSize,
-				undecodableValues, this.updateAttempts);
+				undecodableValues, this.updateAttempts, this.logRedisTraffic);
 	}
 
 	/**
@@ -136,7 +139,7 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 	public RedisDbProperties withEntries(List<Entry> entries) {
 		return new RedisDbProperties(this.connectionString, this.keyPrefix, this.keySeparator, this.storedElements,
 				entries, this.commandTimeout, this.connectTimeout, this.maxUserIdLength, this.maxValueSize,
-				this.undecodableValues, this.updateAttempts);
+				this.undecodableValues, this.updateAttempts, this.logRedisTraffic);
 	}
 
 	/**
@@ -147,7 +150,7 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 	public RedisDbProperties withStoredElements(StoredElements storedElements) {
 		return new RedisDbProperties(this.connectionString, this.keyPrefix, this.keySeparator, storedElements,
 				this.entries, this.commandTimeout, this.connectTimeout, this.maxUserIdLength, this.maxValueSize,
-				this.undecodableValues, this.updateAttempts);
+				this.undecodableValues, this.updateAttempts, this.logRedisTraffic);
 	}
 
 	/**
@@ -158,7 +161,7 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 	public RedisDbProperties withKeyPrefix(String keyPrefix) {
 		return new RedisDbProperties(this.connectionString, keyPrefix, this.keySeparator, this.storedElements,
 				this.entries, this.commandTimeout, this.connectTimeout, this.maxUserIdLength, this.maxValueSize,
-				this.undecodableValues, this.updateAttempts);
+				this.undecodableValues, this.updateAttempts, this.logRedisTraffic);
 	}
 
 	/**
@@ -182,7 +185,7 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 				+ ", entries=" + this.entries + ", commandTimeout=" + this.commandTimeout + ", connectTimeout="
 				+ this.connectTimeout + ", maxUserIdLength=" + this.maxUserIdLength + ", maxValueSize="
 				+ this.maxValueSize + ", undecodableValues=" + this.undecodableValues + ", updateAttempts="
-				+ this.updateAttempts + "]";
+				+ this.updateAttempts + ", logRedisTraffic=" + this.logRedisTraffic + "]";
 	}
 
 	private static Duration positive(String property, Duration value, Duration fallback) {

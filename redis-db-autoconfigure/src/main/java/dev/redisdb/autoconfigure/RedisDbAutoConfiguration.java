@@ -10,10 +10,14 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -48,6 +52,12 @@ public final class RedisDbAutoConfiguration {
 	@Bean
 	static HistoryFlagsBindHandlerAdvisor redisDbHistoryFlagsBindHandlerAdvisor() {
 		return new HistoryFlagsBindHandlerAdvisor();
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "jovo.redis.log-redis-traffic", havingValue = "false", matchIfMissing = true)
+	static LettuceTrafficLogGuard redisDbLettuceTrafficLogGuard() {
+		return new LettuceTrafficLogGuard();
 	}
 
 	@Bean
@@ -94,6 +104,21 @@ public final class RedisDbAutoConfiguration {
 		StringRedisTemplate redisDbTemplate(
 				@Qualifier(CONNECTION_FACTORY_BEAN_NAME) LettuceConnectionFactory redisDbConnectionFactory) {
 			return new StringRedisTemplate(redisDbConnectionFactory);
+		}
+
+		/** Boot's Redis health indicator covers default candidates only, so the store's own connection gets one. */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(HealthIndicator.class)
+		@ConditionalOnEnabledHealthIndicator("redis")
+		static class OwnConnectionHealthConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean(name = "redisDbHealthIndicator")
+			HealthIndicator redisDbHealthIndicator(
+					@Qualifier(CONNECTION_FACTORY_BEAN_NAME) LettuceConnectionFactory redisDbConnectionFactory) {
+				return new DataRedisHealthIndicator(redisDbConnectionFactory);
+			}
+
 		}
 
 	}

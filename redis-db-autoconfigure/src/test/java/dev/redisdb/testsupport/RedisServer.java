@@ -105,9 +105,17 @@ public final class RedisServer implements AutoCloseable {
 		launch();
 	}
 
-	/** Runs one command against the server with a client of the fixture's own and returns its reply. */
+	/**
+	 * Runs commands against the server with a client of the fixture's own (authenticated when the server was started
+	 * with {@code --requirepass}) and returns the reply.
+	 */
 	public <T> T call(java.util.function.Function<RedisCommands<String, String>, T> command) {
-		RedisClient client = RedisClient.create(RedisURI.create(uri()));
+		RedisURI redisUri = RedisURI.create(uri());
+		int requirePass = this.extraArguments.indexOf("--requirepass");
+		if (requirePass >= 0) {
+			redisUri.setPassword(this.extraArguments.get(requirePass + 1).toCharArray());
+		}
+		RedisClient client = RedisClient.create(redisUri);
 		try (StatefulRedisConnection<String, String> connection = client.connect()) {
 			return command.apply(connection.sync());
 		}
