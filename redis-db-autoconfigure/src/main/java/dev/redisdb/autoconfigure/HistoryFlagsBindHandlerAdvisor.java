@@ -67,8 +67,8 @@ final class HistoryFlagsBindHandlerAdvisor implements ConfigurationPropertiesBin
 			.orElse(Map.of());
 		Map<String, String> flags = new LinkedHashMap<>();
 		history.forEach((field, value) -> {
-			if (!SETTINGS.contains(field) && value instanceof String flag) {
-				flags.put(field, flag);
+			if (!SETTINGS.contains(field) && (value instanceof String || value instanceof Boolean)) {
+				flags.put(field, String.valueOf(value));
 			}
 		});
 		if (flags.isEmpty()) {

@@ -12,7 +12,8 @@ import org.springframework.core.convert.converter.GenericConverter;
 
 /**
  * Binds the short form Jovo users write, {@code session: true} or {@code history: false}, to a stored element with
- * its defaults. The object form binds without it.
+ * its defaults; YAML hands over a {@link Boolean}, properties files a {@link String}. The object form binds without
+ * it.
  */
 final class StoredElementConverter implements GenericConverter {
 
@@ -20,7 +21,9 @@ final class StoredElementConverter implements GenericConverter {
 	public Set<ConvertiblePair> getConvertibleTypes() {
 		return Set.of(new ConvertiblePair(String.class, Toggle.class),
 				new ConvertiblePair(String.class, SessionElement.class),
-				new ConvertiblePair(String.class, HistoryElement.class));
+				new ConvertiblePair(String.class, HistoryElement.class), new ConvertiblePair(Boolean.class, Toggle.class),
+				new ConvertiblePair(Boolean.class, SessionElement.class),
+				new ConvertiblePair(Boolean.class, HistoryElement.class));
 	}
 
 	@Override
@@ -28,7 +31,7 @@ final class StoredElementConverter implements GenericConverter {
 		if (source == null) {
 			return null;
 		}
-		boolean enabled = parse((String) source, targetType.getType());
+		boolean enabled = (source instanceof Boolean flag) ? flag : parse((String) source, targetType.getType());
 		Class<?> type = targetType.getType();
 		if (type == SessionElement.class) {
 			return new SessionElement(enabled, 900);

@@ -132,6 +132,66 @@ class RedisDbAutoConfigurationTests {
 	}
 
 	@Test
+	void bindsBothFormsFromYaml() {
+		this.contextRunner.withInitializer((context) -> addYaml(context, """
+				jovo:
+				  redis:
+				    key-prefix: myapp
+				    stored-elements:
+				      user: true
+				      session: true
+				      created-at: false
+				      history:
+				        size: 1
+				        output: true
+				        nlu: false
+				        asr: true
+				    entries:
+				      - id: user
+				        user: true
+				        updated-at: true
+				      - id: session
+				        session: true
+				        history: true
+				        ttl-seconds: 1200
+				""")).run((context) -> {
+			RedisDbProperties properties = context.getBean(RedisDbProperties.class);
+			assertThat(properties.storedElements().user().isEnabled()).isTrue();
+			assertThat(properties.storedElements().session().isEnabled()).isTrue();
+			assertThat(properties.storedElements().createdAt().isEnabled()).isFalse();
+			assertThat(properties.storedElements().history().isEnabled()).isTrue();
+			assertThat(properties.storedElements().history().size()).isEqualTo(1);
+			assertThat(properties.storedElements().history().keptFields()).containsExactly("asr", "output");
+			assertThat(properties.entries()).containsExactly(new Entry("user", true, false, false, false, true, 0),
+					new Entry("session", false, true, true, false, false, 1200));
+		});
+		this.contextRunner.withInitializer((context) -> addYaml(context, """
+				jovo.redis.stored-elements:
+				  session: false
+				  history: false
+				  user: false
+				  created-at: false
+				  updated-at: false
+				""")).run((context) -> {
+			RedisDbProperties.StoredElements elements = context.getBean(RedisDbProperties.class).storedElements();
+			assertThat(elements.session().isEnabled()).isFalse();
+			assertThat(elements.history().isEnabled()).isFalse();
+			assertThat(elements.user().isEnabled()).isFalse();
+		});
+	}
+
+	private static void addYaml(org.springframework.context.ConfigurableApplicationContext context, String yaml) {
+		try {
+			new org.springframework.boot.env.YamlPropertySourceLoader()
+				.load("test.yml", new org.springframework.core.io.ByteArrayResource(yaml.getBytes()))
+				.forEach(context.getEnvironment().getPropertySources()::addFirst);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	@Test
 	void objectFormWithoutEnabledEnablesTheElement() {
 		this.contextRunner
 			.withPropertyValues("jovo.redis.stored-elements.session.expires-after-seconds=600",
