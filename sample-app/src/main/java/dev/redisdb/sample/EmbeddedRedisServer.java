@@ -86,6 +86,10 @@ final class EmbeddedRedisServer implements AutoCloseable {
 		return this.process.pid();
 	}
 
+	Path directory() {
+		return this.directory;
+	}
+
 	/** Stops the server (SIGTERM, then SIGKILL after 10 seconds) and deletes its directory. */
 	@Override
 	public void close() {

@@ -19,7 +19,7 @@ import org.springframework.util.Assert;
 /**
  * Encrypts the {@code user} entry with AES-256-GCM and leaves every other entry as Jovo JSON
  * ({@link ValueCodec#json()}). An encrypted value is the base64 of a random 12-byte nonce followed by the ciphertext
- * and its 16-byte tag. The entry id is authenticated too, so a value copied to another entry does not decrypt.
+ * and its 16-byte tag, so a changed value or another key is detected, never decrypted to garbage.
  */
 final class EncryptingValueCodec implements ValueCodec {
 
@@ -46,19 +46,19 @@ final class EncryptingValueCodec implements ValueCodec {
 	@Override
 	public String encode(String entryId, DbItem item) {
 		String json = this.json.encode(entryId, item);
-		return ENCRYPTED_ENTRY.equals(entryId) ? encrypt(entryId, json) : json;
+		return ENCRYPTED_ENTRY.equals(entryId) ? encrypt(json) : json;
 	}
 
 	@Override
 	public DbItem decode(String entryId, String value) {
-		return this.json.decode(entryId, ENCRYPTED_ENTRY.equals(entryId) ? decrypt(entryId, value) : value);
+		return this.json.decode(entryId, ENCRYPTED_ENTRY.equals(entryId) ? decrypt(value) : value);
 	}
 
-	private String encrypt(String entryId, String plaintext) {
+	private String encrypt(String plaintext) {
 		byte[] nonce = new byte[NONCE_BYTES];
 		this.random.nextBytes(nonce);
 		try {
-			byte[] ciphertext = cipher(Cipher.ENCRYPT_MODE, nonce, entryId)
+			byte[] ciphertext = cipher(Cipher.ENCRYPT_MODE, nonce)
 				.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
 			return Base64.getEncoder()
 				.encodeToString(ByteBuffer.allocate(nonce.length + ciphertext.length).put(nonce).put(ciphertext).array());
@@ -68,7 +68,7 @@ final class EncryptingValueCodec implements ValueCodec {
 		}
 	}
 
-	private String decrypt(String entryId, String value) {
+	private String decrypt(String value) {
 		byte[] bytes;
 		try {
 			bytes = Base64.getDecoder().decode(value);
@@ -81,7 +81,7 @@ final class EncryptingValueCodec implements ValueCodec {
 			throw new IllegalArgumentException("the value is too short to be AES-GCM ciphertext");
 		}
 		try {
-			byte[] plaintext = cipher(Cipher.DECRYPT_MODE, bytes, entryId).doFinal(bytes, NONCE_BYTES,
+			byte[] plaintext = cipher(Cipher.DECRYPT_MODE, bytes).doFinal(bytes, NONCE_BYTES,
 					bytes.length - NONCE_BYTES);
 			return new String(plaintext, StandardCharsets.UTF_8);
 		}
@@ -95,10 +95,9 @@ final class EncryptingValueCodec implements ValueCodec {
 	}
 
 	/** @param nonce the nonce, in the first {@value #NONCE_BYTES} bytes */
-	private Cipher cipher(int mode, byte[] nonce, String entryId) throws GeneralSecurityException {
+	private Cipher cipher(int mode, byte[] nonce) throws GeneralSecurityException {
 		Cipher cipher = Cipher.getInstance(TRANSFORMATION);
 		cipher.init(mode, this.key, new GCMParameterSpec(TAG_BITS, nonce, 0, NONCE_BYTES));
-		cipher.updateAAD(entryId.getBytes(StandardCharsets.UTF_8));
 		return cipher;
 	}
 
