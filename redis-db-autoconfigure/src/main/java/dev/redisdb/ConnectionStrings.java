@@ -1,6 +1,7 @@
 package dev.redisdb;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.lettuce.core.RedisURI;
 
@@ -12,6 +13,10 @@ final class ConnectionStrings {
 	static final String FORMAT = "redis[s]://[[user][:password]@][host][:port][/db]";
 
 	private static final Set<String> SCHEMES = Set.of("redis", "rediss", "redis-sentinel", "rediss-sentinel");
+
+	/** What follows the user info of a {@code redis://} or {@code rediss://} URI: host, port, database, query. */
+	private static final Pattern HOST_PORT_DB = Pattern
+		.compile("(\\[[0-9a-fA-F:.]+]|[^:/?#\\[\\]@]+)(:\\d{1,5})?(/\\d*)?/?([?#].*)?");
 
 	private ConnectionStrings() {
 	}
@@ -46,6 +51,12 @@ final class ConnectionStrings {
 		String scheme = (schemeEnd > 0) ? connectionString.substring(0, schemeEnd) : "";
 		if (!SCHEMES.contains(scheme)) {
 			throw invalid(connectionString, "its scheme must be redis://, rediss:// or redis-sentinel://");
+		}
+		if (scheme.equals("redis") || scheme.equals("rediss")) {
+			String afterUserInfo = connectionString.substring(Math.max(schemeEnd + 3, connectionString.lastIndexOf('@') + 1));
+			if (!HOST_PORT_DB.matcher(afterUserInfo).matches()) {
+				throw invalid(connectionString, "host, port or database number is malformed");
+			}
 		}
 		try {
 			RedisURI uri = RedisURI.create(connectionString);

@@ -1,5 +1,6 @@
 package dev.redisdb;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of the user store, bound from {@code jovo.redis.*}. Names, meaning and defaults are those of Jovo's
@@ -22,10 +24,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param storedElements What is stored: user data, session data, interaction history and timestamps.
  * @param entries Redis values a user's data is split into, one key each; by default one entry {@code data} that
  * stores every element without TTL.
+ * @param commandTimeout How long a call waits for Redis before it fails, on the connection made from
+ * {@code connection-string} (with {@code spring.data.redis.*}, {@code spring.data.redis.timeout} applies).
+ * @param connectTimeout How long connecting to Redis may take, on the connection made from
+ * {@code connection-string} (with {@code spring.data.redis.*}, {@code spring.data.redis.connect-timeout} applies).
+ * @param maxUserIdLength Longest user id accepted, in characters; longer ones are rejected.
+ * @param maxValueSize Largest encoded value of one entry; a save with a larger one is rejected before anything is
+ * written.
+ * @param undecodableValues What a load does with a stored value it cannot decode: fail (default), or treat the
+ * entry as empty and log a warning, so that the next save overwrites it.
+ * @param updateAttempts How often a conflict-safe update loads, changes and tries to save before it gives up.
  */
 @ConfigurationProperties("jovo.redis")
 public record RedisDbProperties(String connectionString, @DefaultValue("") String keyPrefix,
-		@DefaultValue(":") String keySeparator, StoredElements storedElements, List<Entry> entries) {
+		@DefaultValue(":") String keySeparator, StoredElements storedElements, List<Entry> entries,
+		@DefaultValue("2s") Duration commandTimeout, @DefaultValue("2s") Duration connectTimeout,
+		@DefaultValue("1024") int maxUserIdLength, @DefaultValue("1MB") DataSize maxValueSize,
+		@DefaultValue("fail") UndecodableValues undecodableValues, @DefaultValue("10") int updateAttempts) {
 
 	private static final String PREFIX = "jovo.redis.";
 
@@ -40,6 +55,21 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 		if (connectionString != null) {
 			ConnectionStrings.parse(connectionString);
 		}
+		commandTimeout = positive("command-timeout", commandTimeout, Duration.ofSeconds(2));
+		connectTimeout = positive("connect-timeout", connectTimeout, Duration.ofSeconds(2));
+		maxUserIdLength = (maxUserIdLength != 0) ? maxUserIdLength : 1024;
+		maxValueSize = (maxValueSize != null) ? maxValueSize : DataSize.ofMegabytes(1);
+		undecodableValues = (undecodableValues != null) ? undecodableValues : UndecodableValues.FAIL;
+		updateAttempts = (updateAttempts != 0) ? updateAttempts : 10;
+		if (maxUserIdLength < 1) {
+			throw invalid("max-user-id-length", "is " + maxUserIdLength + ": use a positive number (default 1024)");
+		}
+		if (maxValueSize.toBytes() < 1) {
+			throw invalid("max-value-size", "is " + maxValueSize + ": use a positive size such as 1MB (default)");
+		}
+		if (updateAttempts < 1) {
+			throw invalid("update-attempts", "is " + updateAttempts + ": use at least 1 (default 10)");
+		}
 		if (keySeparator.isEmpty()) {
 			throw invalid("key-separator", "must not be empty: set it to ':' (Jovo's default) or another character");
 		}
@@ -49,7 +79,53 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 
 	/** @return the defaults: Jovo's, with one entry {@code data} holding everything */
 	public static RedisDbProperties defaults() {
-		return new RedisDbProperties(null, "", ":", null, null);
+		return new RedisDbProperties(null, "", ":", null, null, null, null, 0, null, null, 0);
+	}
+
+	/**
+	 * Copies this configuration with another connection string.
+	 * @param connectionString the Redis URI, null to use the application's connection
+	 * @return a validated copy
+	 */
+	public RedisDbProperties withConnectionString(String connectionString) {
+		return new RedisDbProperties(connectionString, this.keyPrefix, this.keySeparator, this.storedElements,
+				this.entries, this.commandTimeout, this.connectTimeout, this.maxUserIdLength, this.maxValueSize,
+				this.undecodableValues, this.updateAttempts);
+	}
+
+	/**
+	 * Copies this configuration with another key separator.
+	 * @param keySeparator the separator
+	 * @return a validated copy
+	 */
+	public RedisDbProperties withKeySeparator(String keySeparator) {
+		return new RedisDbProperties(this.connectionString, this.keyPrefix, keySeparator, this.storedElements,
+				this.entries, this.commandTimeout, this.connectTimeout, this.maxUserIdLength, this.maxValueSize,
+				this.undecodableValues, this.updateAttempts);
+	}
+
+	/**
+	 * Copies this configuration with other limits.
+	 * @param maxUserIdLength longest user id accepted
+	 * @param maxValueSize largest encoded entry value
+	 * @param updateAttempts attempts of a conflict-safe update
+	 * @return a validated copy
+	 */
+	public RedisDbProperties withLimits(int maxUserIdLength, DataSize maxValueSize, int updateAttempts) {
+		return new RedisDbProperties(this.connectionString, this.keyPrefix, this.keySeparator, this.storedElements,
+				this.entries, this.commandTimeout, this.connectTimeout, maxUserIdLength, maxValueSize,
+				this.undecodableValues, updateAttempts);
+	}
+
+	/**
+	 * Copies this configuration with another policy for undecodable values.
+	 * @param undecodableValues the policy
+	 * @return a validated copy
+	 */
+	public RedisDbProperties withUndecodableValues(UndecodableValues undecodableValues) {
+		return new RedisDbProperties(this.connectionString, this.keyPrefix, this.keySeparator, this.storedElements,
+				this.entries, this.commandTimeout, this.connectTimeout, this.maxUserIdLength, this.maxValueSize,
+				undecodableValues, this.updateAttempts);
 	}
 
 	/**
@@ -59,7 +135,8 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 	 */
 	public RedisDbProperties withEntries(List<Entry> entries) {
 		return new RedisDbProperties(this.connectionString, this.keyPrefix, this.keySeparator, this.storedElements,
-				entries);
+				entries, this.commandTimeout, this.connectTimeout, this.maxUserIdLength, this.maxValueSize,
+				this.undecodableValues, this.updateAttempts);
 	}
 
 	/**
@@ -69,7 +146,8 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 	 */
 	public RedisDbProperties withStoredElements(StoredElements storedElements) {
 		return new RedisDbProperties(this.connectionString, this.keyPrefix, this.keySeparator, storedElements,
-				this.entries);
+				this.entries, this.commandTimeout, this.connectTimeout, this.maxUserIdLength, this.maxValueSize,
+				this.undecodableValues, this.updateAttempts);
 	}
 
 	/**
@@ -79,7 +157,17 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 	 */
 	public RedisDbProperties withKeyPrefix(String keyPrefix) {
 		return new RedisDbProperties(this.connectionString, keyPrefix, this.keySeparator, this.storedElements,
-				this.entries);
+				this.entries, this.commandTimeout, this.connectTimeout, this.maxUserIdLength, this.maxValueSize,
+				this.undecodableValues, this.updateAttempts);
+	}
+
+	/**
+	 * Masks the password of a Redis URI, for messages and reports.
+	 * @param redisUri a Redis URI such as {@code redis://user:secret@host:6379}, may be null
+	 * @return the URI with its password replaced by {@code ****}
+	 */
+	public static String maskPassword(String redisUri) {
+		return ConnectionStrings.mask(redisUri);
 	}
 
 	/** @return the entries that store no enabled element: they are neither useful nor written */
@@ -91,7 +179,20 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 	public String toString() {
 		return "RedisDbProperties[connectionString=" + ConnectionStrings.mask(this.connectionString) + ", keyPrefix="
 				+ this.keyPrefix + ", keySeparator=" + this.keySeparator + ", storedElements=" + this.storedElements
-				+ ", entries=" + this.entries + "]";
+				+ ", entries=" + this.entries + ", commandTimeout=" + this.commandTimeout + ", connectTimeout="
+				+ this.connectTimeout + ", maxUserIdLength=" + this.maxUserIdLength + ", maxValueSize="
+				+ this.maxValueSize + ", undecodableValues=" + this.undecodableValues + ", updateAttempts="
+				+ this.updateAttempts + "]";
+	}
+
+	private static Duration positive(String property, Duration value, Duration fallback) {
+		if (value == null) {
+			return fallback;
+		}
+		if (value.isNegative() || value.isZero()) {
+			throw invalid(property, "is " + value + ": use a positive duration such as 2s");
+		}
+		return value;
 	}
 
 	private static void validateEntries(List<Entry> entries, String separator) {
@@ -128,6 +229,19 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 
 	static IllegalArgumentException invalid(String property, String problem) {
 		return new IllegalArgumentException("Invalid configuration: " + PREFIX + property + " " + problem);
+	}
+
+	/**
+	 * What a load does with a stored value it cannot decode.
+	 */
+	public enum UndecodableValues {
+
+		/** Fail the load with a {@link RedisDbDataException} naming key and entry; nothing is overwritten. */
+		FAIL,
+
+		/** Log a warning naming key and entry and load the entry as empty; the next save overwrites it. */
+		TREAT_AS_EMPTY
+
 	}
 
 	/**

@@ -1,43 +1,77 @@
 package dev.redisdb;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
+import io.lettuce.core.KeyValue;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.dao.DataAccessException;
+import dev.redisdb.RedisDbProperties.Entry;
+import dev.redisdb.RedisDbProperties.UndecodableValues;
+
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.util.Assert;
 
 /**
- * Loads, saves and deletes the data of one user per call, in Jovo's stored format. A load is one {@code MGET} of all
- * the user's entry keys; a save writes all entries atomically in one round trip (one Lua script, each key with
- * {@code SET ... EX ttl} when its entry has a TTL); a delete is one {@code DEL}.
- * <p>
- * Thread-safe; all calls share the template's connection. Plain {@link #save} is last-write-wins, as in Jovo.
+ * Loads, saves and deletes the data of one user per call, in Jovo's stored format.
+ * <ul>
+ * <li>A load is one {@code MGET} of all the user's entry keys (plus one {@code EXISTS} when an entry is missing, to
+ * tell a missing key from a key of another Redis type).</li>
+ * <li>A save writes all entries in one round trip, atomically (one Lua script by {@code EVALSHA}), each key with
+ * {@code SET ... EX ttl} when its entry has a TTL. Two overlapping saves of one user: the last one wins, as in
+ * Jovo.</li>
+ * <li>{@link #update} is the conflict-safe alternative: it saves only if nobody saved the user since it loaded, and
+ * otherwise loads and applies the change again.</li>
+ * <li>A delete is one {@code DEL} of all entry keys.</li>
+ * </ul>
+ * Thread-safe; all calls share one Lettuce connection. Failures are {@link RedisDbException}s whose messages name
+ * the server or the key and entry, never a password or a stored value.
  */
 public final class RedisUserStore {
 
 	private static final Log logger = LogFactory.getLog(RedisUserStore.class);
 
-	/** KEYS: the entry keys; ARGV: value and TTL seconds per key, in key order. */
-	private static final RedisScript<Long> SAVE_SCRIPT = RedisScript.of("""
-			for i, key in ipairs(KEYS) do
-			  local ttl = tonumber(ARGV[2 * i])
+	/**
+	 * KEYS: every entry key of the user. ARGV[1]: '1' to write only if each key still holds what was loaded, then
+	 * one SHA-1 per key ('' for absent); after that, per written entry: key index, value, TTL seconds.
+	 */
+	private static final LuaScript SAVE_SCRIPT = LuaScript.of("""
+			local first = 2
+			if ARGV[1] == '1' then
+			  for i = 1, #KEYS do
+			    local ok, current = pcall(redis.call, 'GET', KEYS[i])
+			    local digest = (ok and current) and redis.sha1hex(current) or ''
+			    if digest ~= ARGV[i + 1] then
+			      return 0
+			    end
+			  end
+			  first = #KEYS + 2
+			end
+			for j = first, #ARGV, 3 do
+			  local key = KEYS[tonumber(ARGV[j])]
+			  local ttl = tonumber(ARGV[j + 2])
 			  if ttl > 0 then
-			    redis.call('SET', key, ARGV[2 * i - 1], 'EX', ttl)
+			    redis.call('SET', key, ARGV[j + 1], 'EX', ttl)
 			  else
-			    redis.call('SET', key, ARGV[2 * i - 1])
+			    redis.call('SET', key, ARGV[j + 1])
 			  end
 			end
-			return #KEYS
-			""", Long.class);
+			return 1
+			""");
 
-	private final StringRedisTemplate redis;
+	private static final byte[] COMPARE = RedisAccess.utf8("1");
+
+	private static final byte[] OVERWRITE = RedisAccess.utf8("0");
+
+	private final RedisAccess redis;
 
 	private final RedisDbProperties properties;
 
@@ -47,10 +81,16 @@ public final class RedisUserStore {
 
 	private final StoredElementsRules rules;
 
-	private final List<RedisDbProperties.Entry> writtenEntries;
+	/** Indexes into {@code properties.entries()} of the entries a save writes: those that store something. */
+	private final int[] writtenEntries;
+
+	/** Per written entry: its key's index (1-based, for Lua) and its TTL, as script arguments. */
+	private final byte[][] writtenIndexArguments;
+
+	private final byte[][] writtenTtlArguments;
 
 	/**
-	 * @param redis the template all calls go through
+	 * @param redis the template whose Lettuce connection factory all calls use
 	 * @param properties the configuration
 	 * @param keyStrategy makes each entry's key
 	 * @param codec encodes and decodes values
@@ -61,17 +101,26 @@ public final class RedisUserStore {
 		Assert.notNull(properties, "properties must not be null");
 		Assert.notNull(keyStrategy, "keyStrategy must not be null");
 		Assert.notNull(codec, "codec must not be null");
-		this.redis = redis;
+		this.redis = new RedisAccess(redis);
 		this.properties = properties;
 		this.keyStrategy = keyStrategy;
 		this.codec = codec;
 		this.rules = new StoredElementsRules(properties.storedElements());
-		List<RedisDbProperties.Entry> storingNothing = properties.entriesStoringNothing();
-		for (RedisDbProperties.Entry entry : storingNothing) {
+		List<Entry> storingNothing = properties.entriesStoringNothing();
+		for (Entry entry : storingNothing) {
 			logger.warn("jovo.redis.entries: entry '" + entry.id() + "' stores no enabled element and will not be "
 					+ "written; enable one of its elements in jovo.redis.stored-elements or remove the entry");
 		}
-		this.writtenEntries = properties.entries().stream().filter((entry) -> !storingNothing.contains(entry)).toList();
+		List<Entry> entries = properties.entries();
+		this.writtenEntries = IntStream.range(0, entries.size())
+			.filter((index) -> !storingNothing.contains(entries.get(index)))
+			.toArray();
+		this.writtenIndexArguments = new byte[this.writtenEntries.length][];
+		this.writtenTtlArguments = new byte[this.writtenEntries.length][];
+		for (int i = 0; i < this.writtenEntries.length; i++) {
+			this.writtenIndexArguments[i] = RedisAccess.utf8(Integer.toString(this.writtenEntries[i] + 1));
+			this.writtenTtlArguments[i] = RedisAccess.utf8(Long.toString(entries.get(this.writtenEntries[i]).ttlSeconds()));
+		}
 	}
 
 	/**
@@ -88,19 +137,30 @@ public final class RedisUserStore {
 	/**
 	 * Loads a user with one {@code MGET} of all its entry keys, merges the entries in configured order and applies
 	 * the stored-elements rules (session restored unless expired, history, timestamps).
-	 * @param userId the user id, not null or empty
+	 * @param userId the user id, not null, not empty, at most {@code jovo.redis.max-user-id-length} characters
 	 * @param context the turn's context, handed to the {@link KeyStrategy}; not null
 	 * @return the user's data; {@link StoredUser#isNew()} when none of its keys exists
-	 * @throws RedisDbException when Redis fails or a stored value cannot be decoded
+	 * @throws IllegalArgumentException when the user id is null, empty or too long
+	 * @throws RedisDbUnavailableException when Redis cannot be reached in time
+	 * @throws RedisDbDataException when a stored value cannot be decoded (unless configured to treat it as empty)
 	 */
 	public StoredUser load(String userId, TurnContext context) {
 		Assert.notNull(context, "context must not be null");
-		List<String> keys = keysOf(userId, context);
-		List<String> values = multiGet(keys);
-		List<DbItem> items = new ArrayList<>(keys.size());
-		for (int i = 0; i < keys.size(); i++) {
-			String value = values.get(i);
-			items.add((value != null) ? decode(this.properties.entries().get(i), keys.get(i), value) : null);
+		byte[][] keys = keysOf(userId, context);
+		List<KeyValue<byte[], byte[]>> found = this.redis.mget("load user", keys);
+		byte[][] values = new byte[keys.length][];
+		boolean anyMissing = false;
+		for (int i = 0; i < keys.length; i++) {
+			KeyValue<byte[], byte[]> keyValue = found.get(i);
+			values[i] = keyValue.hasValue() ? keyValue.getValue() : null;
+			anyMissing |= values[i] == null;
+		}
+		if (anyMissing) {
+			checkMissingKeysAreAbsent(keys, values);
+		}
+		List<DbItem> items = new ArrayList<>(keys.length);
+		for (int i = 0; i < keys.length; i++) {
+			items.add((values[i] != null) ? decode(i, keys[i], values[i]) : null);
 		}
 		return this.rules.toUser(userId, context, new LoadedEntries(keys, values, items), now());
 	}
@@ -109,53 +169,60 @@ public final class RedisUserStore {
 	 * Saves a user: one record by the stored-elements rules (the turn's history item prepended, {@code createdAt}
 	 * kept, {@code updatedAt} now), split per entry, encoded and written atomically in one round trip. Entry keys
 	 * without TTL lose any TTL they had; keys with TTL get it anew. Last write wins when two saves of one user
-	 * overlap.
+	 * overlap; use {@link #update} where that matters.
 	 * @param user the user as loaded and changed by the app; not null
+	 * @throws IllegalArgumentException when an entry's encoded value exceeds {@code jovo.redis.max-value-size};
+	 * nothing is written then
 	 * @throws RedisDbException when Redis fails; nothing is written then
 	 */
 	public void save(StoredUser user) {
 		Assert.notNull(user, "user must not be null");
-		DbItem whole = this.rules.toItem(user, now());
-		List<String> keys = new ArrayList<>(this.writtenEntries.size());
-		Object[] arguments = new Object[this.writtenEntries.size() * 2];
-		for (int i = 0; i < this.writtenEntries.size(); i++) {
-			RedisDbProperties.Entry entry = this.writtenEntries.get(i);
-			int index = this.properties.entries().indexOf(entry);
-			DbItem part = StoredElementsRules.partFor(entry, whole, user.loaded().items().get(index));
-			keys.add(user.loaded().keys().get(index));
-			arguments[2 * i] = this.codec.encode(entry.id(), part);
-			arguments[2 * i + 1] = Long.toString(entry.ttlSeconds());
+		write(user, false);
+	}
+
+	/**
+	 * Changes a user without losing a concurrent change: loads the user, applies {@code change}, and saves only if
+	 * none of the user's entries changed in Redis since the load (compared by SHA-1 inside the same atomic script,
+	 * so the stored JSON needs no version field). Otherwise it loads and applies the change again, up to
+	 * {@code jovo.redis.update-attempts} times. Use it where one user's requests can overlap (platform retries,
+	 * double taps); the change must be safe to apply more than once to fresh data.
+	 * @param userId the user id
+	 * @param context the turn's context
+	 * @param change applies the turn's change to the loaded user
+	 * @return the user as saved
+	 * @throws RedisDbConflictException when every attempt met a concurrent change; nothing of it was written
+	 * @throws RedisDbException when Redis fails
+	 */
+	public StoredUser update(String userId, TurnContext context, Consumer<StoredUser> change) {
+		Assert.notNull(change, "change must not be null");
+		int attempts = this.properties.updateAttempts();
+		for (int attempt = 1; attempt <= attempts; attempt++) {
+			StoredUser user = load(userId, context);
+			change.accept(user);
+			if (write(user, true)) {
+				return user;
+			}
+			backOff(attempt);
 		}
-		try {
-			this.redis.execute(SAVE_SCRIPT, keys, arguments);
-		}
-		catch (DataAccessException ex) {
-			throw failure("save user", ex);
-		}
+		throw new RedisDbConflictException("Cannot update user: it was changed concurrently on each of " + attempts
+				+ " attempts (jovo.redis.update-attempts)");
 	}
 
 	/**
 	 * Deletes all entry keys of a user (erasure on request) with one {@code DEL}.
-	 * @param userId the user id, not null or empty
+	 * @param userId the user id
 	 * @param context the turn's context, for a {@link KeyStrategy} that uses it; not null
 	 * @return the number of keys that existed
 	 * @throws RedisDbException when Redis fails
 	 */
 	public long delete(String userId, TurnContext context) {
 		Assert.notNull(context, "context must not be null");
-		List<String> keys = keysOf(userId, context);
-		try {
-			Long deleted = this.redis.delete(keys);
-			return (deleted != null) ? deleted : 0;
-		}
-		catch (DataAccessException ex) {
-			throw failure("delete user", ex);
-		}
+		return this.redis.del("delete user", keysOf(userId, context));
 	}
 
 	/**
 	 * Deletes all entry keys of a user without turn context.
-	 * @param userId the user id, not null or empty
+	 * @param userId the user id
 	 * @return the number of keys that existed
 	 * @see #delete(String, TurnContext)
 	 */
@@ -163,41 +230,95 @@ public final class RedisUserStore {
 		return delete(userId, TurnContext.none());
 	}
 
-	private List<String> keysOf(String userId, TurnContext context) {
+	private boolean write(StoredUser user, boolean onlyIfUnchanged) {
+		LoadedEntries loaded = user.loaded();
+		DbItem whole = this.rules.toItem(user, now());
+		int digests = onlyIfUnchanged ? loaded.keys().length : 0;
+		byte[][] arguments = new byte[1 + digests + 3 * this.writtenEntries.length][];
+		arguments[0] = onlyIfUnchanged ? COMPARE : OVERWRITE;
+		if (onlyIfUnchanged) {
+			System.arraycopy(loaded.digests(), 0, arguments, 1, digests);
+		}
+		for (int i = 0; i < this.writtenEntries.length; i++) {
+			int index = this.writtenEntries[i];
+			Entry entry = this.properties.entries().get(index);
+			String value = this.codec.encode(entry.id(), StoredElementsRules.partFor(entry, whole, loaded.items().get(index)));
+			byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+			if (bytes.length > this.properties.maxValueSize().toBytes()) {
+				throw new IllegalArgumentException("Cannot save user: entry '" + entry.id() + "' encodes to "
+						+ bytes.length + " bytes, more than jovo.redis.max-value-size (" + this.properties.maxValueSize()
+						+ "); nothing was written");
+			}
+			int at = 1 + digests + 3 * i;
+			arguments[at] = this.writtenIndexArguments[i];
+			arguments[at + 1] = bytes;
+			arguments[at + 2] = this.writtenTtlArguments[i];
+		}
+		return this.redis.eval("save user", SAVE_SCRIPT, loaded.keys(), arguments) == 1;
+	}
+
+	private byte[][] keysOf(String userId, TurnContext context) {
 		if (userId == null || userId.isEmpty()) {
 			throw new IllegalArgumentException("userId must not be null or empty");
 		}
-		List<String> keys = new ArrayList<>(this.properties.entries().size());
-		for (RedisDbProperties.Entry entry : this.properties.entries()) {
-			keys.add(this.keyStrategy.createKey(userId, entry, this.properties, context));
+		if (userId.length() > this.properties.maxUserIdLength()) {
+			throw new IllegalArgumentException("userId is " + userId.length() + " characters long, more than "
+					+ "jovo.redis.max-user-id-length (" + this.properties.maxUserIdLength() + ")");
+		}
+		List<Entry> entries = this.properties.entries();
+		byte[][] keys = new byte[entries.size()][];
+		for (int i = 0; i < keys.length; i++) {
+			keys[i] = RedisAccess.utf8(this.keyStrategy.createKey(userId, entries.get(i), this.properties, context));
 		}
 		return keys;
 	}
 
-	private List<String> multiGet(List<String> keys) {
-		try {
-			List<String> values = this.redis.opsForValue().multiGet(keys);
-			Assert.state(values != null && values.size() == keys.size(), "MGET returned no list of values");
-			return values;
+	/**
+	 * MGET answers nil for a key of another type too: an EXISTS tells them apart. A string found now was written
+	 * after the MGET by a concurrent save; the load stays as read.
+	 */
+	private void checkMissingKeysAreAbsent(byte[][] keys, byte[][] values) {
+		int[] missing = IntStream.range(0, keys.length).filter((i) -> values[i] == null).toArray();
+		byte[][] missingKeys = Arrays.stream(missing).mapToObj((i) -> keys[i]).toArray(byte[][]::new);
+		if (this.redis.exists("load user", missingKeys) == 0) {
+			return;
 		}
-		catch (DataAccessException ex) {
-			throw failure("load user", ex);
+		for (int i : missing) {
+			String type = this.redis.type("load user", keys[i]);
+			if (!"none".equals(type) && !"string".equals(type)) {
+				undecodable(i, keys[i], "the key holds a Redis " + type + ", not a string value", null);
+			}
 		}
 	}
 
-	private DbItem decode(RedisDbProperties.Entry entry, String key, String value) {
+	private DbItem decode(int index, byte[] key, byte[] value) {
+		String entryId = this.properties.entries().get(index).id();
 		try {
-			return this.codec.decode(entry.id(), value);
+			return this.codec.decode(entryId, new String(value, StandardCharsets.UTF_8));
 		}
 		catch (RuntimeException ex) {
-			throw new RedisDbException("Cannot decode entry '" + entry.id() + "' stored at key '" + key + "': "
-					+ ex.getMessage(), ex);
+			undecodable(index, key, ex.getMessage(), ex);
+			return null;
 		}
 	}
 
-	private static RedisDbException failure(String operation, DataAccessException ex) {
-		return new RedisDbException("Cannot " + operation + ": Redis failed: " + ex.getMostSpecificCause().getMessage(),
-				ex);
+	private void undecodable(int index, byte[] key, String problem, Exception cause) {
+		String message = "Cannot decode entry '" + this.properties.entries().get(index).id() + "' stored at key '"
+				+ new String(key, StandardCharsets.UTF_8) + "': " + problem;
+		if (this.properties.undecodableValues() == UndecodableValues.FAIL) {
+			throw new RedisDbDataException(message, cause);
+		}
+		logger.warn(message + "; treated as empty (jovo.redis.undecodable-values=treat-as-empty)");
+	}
+
+	private static void backOff(int attempt) {
+		try {
+			Thread.sleep(ThreadLocalRandom.current().nextLong(1L << Math.min(attempt, 6)));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new RedisDbException("Interrupted while retrying a conflict-safe update", ex);
+		}
 	}
 
 	private static Instant now() {

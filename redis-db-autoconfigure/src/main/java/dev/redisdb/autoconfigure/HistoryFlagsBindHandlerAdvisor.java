@@ -38,14 +38,24 @@ final class HistoryFlagsBindHandlerAdvisor implements ConfigurationPropertiesBin
 			@Override
 			public Object onSuccess(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
 					Object result) {
-				Object bound = super.onSuccess(name, target, context, result);
-				if (ROOT.equals(name) && bound instanceof RedisDbProperties properties) {
-					return withHistoryFlags(properties, context.getBinder());
-				}
-				return bound;
+				return addHistoryFlags(name, context, super.onSuccess(name, target, context, result));
+			}
+
+			/** Called instead of onSuccess when no component of the record had a value of its own. */
+			@Override
+			public Object onCreate(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
+					Object result) {
+				return addHistoryFlags(name, context, super.onCreate(name, target, context, result));
 			}
 
 		};
+	}
+
+	private static Object addHistoryFlags(ConfigurationPropertyName name, BindContext context, Object bound) {
+		if (ROOT.equals(name) && bound instanceof RedisDbProperties properties) {
+			return withHistoryFlags(properties, context.getBinder());
+		}
+		return bound;
 	}
 
 	private static RedisDbProperties withHistoryFlags(RedisDbProperties properties, Binder binder) {

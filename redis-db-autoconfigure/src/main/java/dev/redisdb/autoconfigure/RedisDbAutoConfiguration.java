@@ -6,15 +6,16 @@ import dev.redisdb.RedisUserStore;
 import dev.redisdb.ValueCodec;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -29,7 +30,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 @EnableConfigurationProperties(RedisDbProperties.class)
 public final class RedisDbAutoConfiguration {
 
-	/** Name of the template the store uses; an application bean of this name replaces it. */
+	/**
+	 * Name of the template the store uses; an application bean of this name replaces it. It is no default candidate,
+	 * so the application's own {@code StringRedisTemplate} stays the one injected by type.
+	 */
 	public static final String TEMPLATE_BEAN_NAME = "redisDbTemplate";
 
 	/** Name of the connection factory made from {@code jovo.redis.connection-string}. */
@@ -66,15 +70,26 @@ public final class RedisDbAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty("jovo.redis.connection-string")
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class ActuatorConfiguration {
+
+		@Bean
+		SanitizingFunction redisDbPasswordSanitizingFunction() {
+			return new RedisPasswordSanitizingFunction();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(ConnectionStringConditions.Set.class)
 	static class OwnConnectionConfiguration {
 
 		@Bean(name = CONNECTION_FACTORY_BEAN_NAME, defaultCandidate = false)
 		LettuceConnectionFactory redisDbConnectionFactory(RedisDbProperties properties) {
-			return ConnectionStringConnectionFactory.create(properties.connectionString());
+			return ConnectionStringConnectionFactory.create(properties);
 		}
 
-		@Bean(name = TEMPLATE_BEAN_NAME)
+		@Bean(name = TEMPLATE_BEAN_NAME, defaultCandidate = false)
 		@ConditionalOnMissingBean(name = TEMPLATE_BEAN_NAME)
 		StringRedisTemplate redisDbTemplate(
 				@Qualifier(CONNECTION_FACTORY_BEAN_NAME) LettuceConnectionFactory redisDbConnectionFactory) {
@@ -84,10 +99,10 @@ public final class RedisDbAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = "jovo.redis.connection-string", matchIfMissing = true, havingValue = "")
+	@Conditional(ConnectionStringConditions.NotSet.class)
 	static class ApplicationConnectionConfiguration {
 
-		@Bean(name = TEMPLATE_BEAN_NAME)
+		@Bean(name = TEMPLATE_BEAN_NAME, defaultCandidate = false)
 		@ConditionalOnMissingBean(name = TEMPLATE_BEAN_NAME)
 		@ConditionalOnSingleCandidate(RedisConnectionFactory.class)
 		StringRedisTemplate redisDbTemplate(RedisConnectionFactory redisConnectionFactory) {

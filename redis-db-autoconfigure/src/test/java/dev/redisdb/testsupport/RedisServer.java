@@ -116,6 +116,22 @@ public final class RedisServer implements AutoCloseable {
 		}
 	}
 
+	public boolean exists(String key) {
+		return this.<Long>call((commands) -> commands.exists(key)) == 1;
+	}
+
+	public String get(String key) {
+		return call((commands) -> commands.get(key));
+	}
+
+	public long ttl(String key) {
+		return this.<Long>call((commands) -> commands.ttl(key));
+	}
+
+	public long dbSize() {
+		return this.<Long>call(RedisCommands::dbsize);
+	}
+
 	public void flushAll() {
 		call(RedisCommands::flushall);
 	}

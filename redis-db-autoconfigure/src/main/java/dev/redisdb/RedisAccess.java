@@ -1,0 +1,174 @@
+package dev.redisdb;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.RedisClusterConfiguration;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisSentinelConfiguration;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.util.Assert;
+
+/**
+ * The store's only way to Redis: byte-level commands on the connection factory's shared Lettuce connection, each
+ * awaited within the command timeout, every failure turned into a {@link RedisDbException} that names the server
+ * (never a password).
+ */
+final class RedisAccess {
+
+	/** Grace on top of Lettuce's own command timeout, after which the store stops waiting itself. */
+	private static final Duration AWAIT_MARGIN = Duration.ofMillis(500);
+
+	private final LettuceConnectionFactory connectionFactory;
+
+	private final String endpoint;
+
+	private final long awaitMillis;
+
+	RedisAccess(StringRedisTemplate template) {
+		RedisConnectionFactory factory = template.getConnectionFactory();
+		Assert.state(factory instanceof LettuceConnectionFactory, () -> "redis-db needs a Lettuce connection factory, "
+				+ "not " + ((factory != null) ? factory.getClass().getName() : "none")
+				+ ": use Lettuce (Spring Boot's default) or set jovo.redis.connection-string");
+		this.connectionFactory = (LettuceConnectionFactory) factory;
+		this.endpoint = describe(this.connectionFactory);
+		this.awaitMillis = this.connectionFactory.getTimeout() + AWAIT_MARGIN.toMillis();
+	}
+
+	/** @return where the store's Redis is, for messages: host and port, Sentinel master, or cluster nodes */
+	String endpoint() {
+		return this.endpoint;
+	}
+
+	List<KeyValue<byte[], byte[]>> mget(String operation, byte[][] keys) {
+		return call(operation, (commands) -> commands.mget(keys));
+	}
+
+	long exists(String operation, byte[][] keys) {
+		return call(operation, (commands) -> commands.exists(keys));
+	}
+
+	String type(String operation, byte[] key) {
+		return call(operation, (commands) -> commands.type(key));
+	}
+
+	long del(String operation, byte[][] keys) {
+		return call(operation, (commands) -> commands.del(keys));
+	}
+
+	/** Runs a script by its SHA, sending its text once where the server does not know it yet. */
+	long eval(String operation, LuaScript script, byte[][] keys, byte[][] arguments) {
+		try {
+			return awaitOnce(operation, (commands) -> commands.evalsha(script.sha(), ScriptOutputType.INTEGER, keys,
+					arguments));
+		}
+		catch (RedisNoScriptException ex) {
+			return call(operation, (commands) -> commands.eval(script.text(), ScriptOutputType.INTEGER, keys,
+					arguments));
+		}
+	}
+
+	private <T> T call(String operation, Function<RedisClusterAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) {
+		try {
+			return awaitOnce(operation, command);
+		}
+		catch (RedisNoScriptException ex) {
+			throw refused(operation, ex);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> T awaitOnce(String operation,
+			Function<RedisClusterAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) {
+		RedisFuture<T> future;
+		try (RedisConnection connection = this.connectionFactory.getConnection()) {
+			future = command.apply((RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection());
+		}
+		catch (DataAccessException | io.lettuce.core.RedisException ex) {
+			throw unavailable(operation, ex);
+		}
+		try {
+			return future.get(this.awaitMillis, TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			if (cause instanceof RedisNoScriptException noScript) {
+				throw noScript;
+			}
+			if (cause instanceof RedisCommandExecutionException refusal) {
+				throw refused(operation, refusal);
+			}
+			throw unavailable(operation, cause);
+		}
+		catch (TimeoutException ex) {
+			future.cancel(true);
+			throw new RedisDbUnavailableException("Cannot " + operation + ": Redis at " + this.endpoint
+					+ " did not answer within " + this.awaitMillis + " ms", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			future.cancel(true);
+			throw new RedisDbException("Cannot " + operation + ": interrupted while waiting for Redis at "
+					+ this.endpoint, ex);
+		}
+	}
+
+	private RedisDbException refused(String operation, RedisCommandExecutionException ex) {
+		return new RedisDbException("Cannot " + operation + ": Redis at " + this.endpoint + " answered with an error: "
+				+ ex.getMessage(), ex);
+	}
+
+	private RedisDbUnavailableException unavailable(String operation, Throwable cause) {
+		return new RedisDbUnavailableException("Cannot " + operation + ": Redis at " + this.endpoint
+				+ " is unavailable (" + reason(cause) + ")", cause);
+	}
+
+	private static String reason(Throwable cause) {
+		Throwable root = cause;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ((root.getMessage() != null) ? ": " + root.getMessage() : "");
+	}
+
+	static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static String describe(LettuceConnectionFactory factory) {
+		RedisClusterConfiguration cluster = factory.getClusterConfiguration();
+		if (factory.isClusterAware() && cluster != null) {
+			return "cluster " + cluster.getClusterNodes()
+				.stream()
+				.map((node) -> node.getHost() + ":" + node.getPort())
+				.collect(Collectors.joining(","));
+		}
+		RedisSentinelConfiguration sentinel = factory.getSentinelConfiguration();
+		if (factory.isRedisSentinelAware() && sentinel != null) {
+			return "sentinel master '" + sentinel.getMaster().getName() + "' via " + sentinel.getSentinels()
+				.stream()
+				.map((node) -> node.getHost() + ":" + node.getPort())
+				.collect(Collectors.joining(","));
+		}
+		RedisStandaloneConfiguration standalone = factory.getStandaloneConfiguration();
+		return standalone.getHostName() + ":" + standalone.getPort();
+	}
+
+}

@@ -1,0 +1,127 @@
+package dev.redisdb;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import dev.redisdb.testsupport.RedisServerExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * 32 threads x 50 increments of one counter of one user: the conflict-safe update loses none, plain load/save does.
+ */
+class ConflictSafeUpdateTests {
+
+	private static final int THREADS = 32;
+
+	private static final int INCREMENTS = 50;
+
+	@RegisterExtension
+	static final RedisServerExtension redis = new RedisServerExtension();
+
+	static StoreFixture fixture;
+
+	@BeforeAll
+	static void connect() {
+		fixture = new StoreFixture(redis.server());
+	}
+
+	@AfterAll
+	static void disconnect() {
+		fixture.close();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "default", "split" })
+	void conflictSafeUpdateLosesNoIncrement(String config) throws Exception {
+		RedisUserStore store = fixture.store(config(config));
+		runConcurrently((thread) -> store.update("U", TurnContext.none(), ConflictSafeUpdateTests::increment));
+		assertThat(store.load("U").data().get("counter")).isEqualTo(THREADS * INCREMENTS);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "default", "split" })
+	void plainLoadAndSaveLosesIncrements(String config) throws Exception {
+		RedisUserStore store = fixture.store(config(config));
+		runConcurrently((thread) -> {
+			StoredUser user = store.load("U");
+			increment(user);
+			store.save(user);
+		});
+		assertThat((Integer) store.load("U").data().get("counter")).isLessThan(THREADS * INCREMENTS);
+	}
+
+	@Test
+	void givesUpWithAClearExceptionAfterTheConfiguredAttempts() {
+		RedisUserStore store = fixture.store(RedisDbProperties.defaults().withLimits(1024, DataSize.ofMegabytes(1), 3));
+		store.save(store.load("U"));
+		List<Integer> attempts = new ArrayList<>();
+		assertThatExceptionOfType(RedisDbConflictException.class)
+			.isThrownBy(() -> store.update("U", TurnContext.none(), (user) -> {
+				attempts.add(attempts.size() + 1);
+				redis.server().call((commands) -> commands.append("data:U", " "));
+			}))
+			.withMessage("Cannot update user: it was changed concurrently on each of 3 attempts "
+					+ "(jovo.redis.update-attempts)");
+		assertThat(attempts).containsExactly(1, 2, 3);
+	}
+
+	@Test
+	void updateOfANewUserFailsWhenAnotherRequestCreatedItMeanwhile() {
+		RedisUserStore store = fixture.store(RedisDbProperties.defaults().withLimits(1024, DataSize.ofMegabytes(1), 1));
+		assertThatExceptionOfType(RedisDbConflictException.class)
+			.isThrownBy(() -> store.update("U", TurnContext.none(), (user) -> {
+				user.data().put("mine", true);
+				StoredUser other = store.load("U");
+				other.data().put("theirs", true);
+				store.save(other);
+			}));
+		assertThat(store.load("U").data()).containsOnlyKeys("theirs");
+	}
+
+	private static RedisDbProperties config(String name) {
+		RedisDbProperties properties = name.equals("split") ? RedisUserStoreTests.SPLIT : RedisDbProperties.defaults();
+		return properties.withLimits(1024, DataSize.ofMegabytes(1), 10_000);
+	}
+
+	private static void increment(StoredUser user) {
+		user.data().merge("counter", 1, (a, b) -> (Integer) a + (Integer) b);
+	}
+
+	private static void runConcurrently(Consumer<Integer> turn) throws Exception {
+		ExecutorService executor = Executors.newFixedThreadPool(THREADS);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<?>> results = new ArrayList<>();
+		for (int thread = 0; thread < THREADS; thread++) {
+			int id = thread;
+			results.add(executor.submit(() -> {
+				start.await();
+				for (int i = 0; i < INCREMENTS; i++) {
+					turn.accept(id);
+				}
+				return null;
+			}));
+		}
+		start.countDown();
+		for (Future<?> result : results) {
+			result.get(2, TimeUnit.MINUTES);
+		}
+		executor.shutdown();
+	}
+
+}
