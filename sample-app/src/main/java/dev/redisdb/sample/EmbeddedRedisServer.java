@@ -104,9 +104,9 @@ final class EmbeddedRedisServer implements AutoCloseable {
 				Thread.currentThread().interrupt();
 				this.process.destroyForcibly();
 			}
-			logger.info("Stopped the embedded redis-server (pid " + this.process.pid() + ")");
 		}
 		deleteDirectory(this.directory);
+		logger.info("Stopped the embedded redis-server (pid " + this.process.pid() + ")");
 	}
 
 	private void awaitPong() {

@@ -67,8 +67,9 @@ class AlexaConversationTests {
 	@DynamicPropertySource
 	static void redisServer(DynamicPropertyRegistry registry) {
 		registry.add("jovo.redis.connection-string", () -> redis.server().uri());
-		// Boot's own connection too, so that nothing in the test can reach another Redis (such as one on 6379).
-		registry.add("spring.data.redis.url", () -> redis.server().uri());
+		// Boot's own connection points nowhere: the store must use the connection string, and nothing may reach
+		// another Redis (such as one on 6379).
+		registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:1");
 	}
 
 	@Test
