@@ -1,0 +1,58 @@
+package dev.redisdb.sample;
+
+import java.util.List;
+
+import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * Runs the sample on an embedded {@code redis-server} when no Redis is configured, so that it starts with one
+ * command. Not for production: configure {@code jovo.redis.connection-string} or {@code spring.data.redis.*} there.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedRedisConfiguration.NoRedisConfigured.class)
+public class EmbeddedRedisConfiguration {
+
+	/** Properties any of which names a Redis server; {@code cluster.nodes} may also be a YAML list. */
+	static final List<String> SERVER_PROPERTIES = List.of("jovo.redis.connection-string", "spring.data.redis.url",
+			"spring.data.redis.host", "spring.data.redis.port", "spring.data.redis.sentinel.master",
+			"spring.data.redis.cluster.nodes");
+
+	// A bean, as Testcontainers does it: Boot's connection details point to it, and the context stops it.
+	@Bean(destroyMethod = "close")
+	EmbeddedRedisServer embeddedRedisServer() {
+		return EmbeddedRedisServer.start("redis-server");
+	}
+
+	@Bean
+	DataRedisConnectionDetails embeddedRedisConnectionDetails(EmbeddedRedisServer server) {
+		return new DataRedisConnectionDetails() {
+
+			@Override
+			public Standalone getStandalone() {
+				return Standalone.of(server.host(), server.port());
+			}
+
+		};
+	}
+
+	static class NoRedisConfigured implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			Environment environment = context.getEnvironment();
+			return SERVER_PROPERTIES.stream()
+				.noneMatch((name) -> StringUtils.hasText(environment.getProperty(name))
+						|| environment.containsProperty(name + "[0]"));
+		}
+
+	}
+
+}
