@@ -15,17 +15,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code @jovotech/db-redis} plugin. Invalid combinations are rejected when the record is created, with a message
  * that names the property and how to fix it.
  *
- * @param connectionString Redis URI of the server to use, {@code redis[s]://[[user][:password]@][host][:port][/db]};
- * when empty, the application's Spring Data Redis connection ({@code spring.data.redis.*}) is used.
+ * @param connectionString Redis URI of the server to use, {@code redis[s]://[[user][:password]@][host][:port][/db]},
+ * or {@code redis-sentinel://[password@]host[:port][,host2[:port2]][/db]#masterId} for Sentinel; when empty, the
+ * application's Spring Data Redis connection ({@code spring.data.redis.*}) is used, which is also the way to a Redis
+ * Cluster ({@code spring.data.redis.cluster.nodes}).
  * @param keyPrefix Prefix put in front of every key, followed by the separator; left out when empty.
  * @param keySeparator Separator between the parts of a key.
  * @param storedElements What is stored: user data, session data, interaction history and timestamps.
  * @param entries Redis values a user's data is split into, one key each; by default one entry {@code data} that
  * stores every element without TTL.
+ * @param hashTag Whether the user id part of every key is wrapped in a Redis Cluster hash tag, {@code {...}} (braces
+ * and '%' inside the id escaped as %7B, %7D, %25), so that all entries of a user share one hash slot and a save stays
+ * atomic on a cluster; keys then differ from Jovo's.
+ * @param clusterNonAtomicWrites Whether, on Redis Cluster with several entries and without hash tag, a save may write
+ * the entries one hash slot at a time, not atomically; without it such a configuration fails at startup.
+ * @param sslBundle Name of the Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) whose trust material (and key,
+ * for client certificates) is used for a {@code rediss://} connection string; when empty, the JVM's default trust
+ * store is used.
  */
 @ConfigurationProperties("jovo.redis")
 public record RedisDbProperties(String connectionString, @DefaultValue("") String keyPrefix,
-		@DefaultValue(":") String keySeparator, StoredElements storedElements, List<Entry> entries) {
+		@DefaultValue(":") String keySeparator, StoredElements storedElements, List<Entry> entries,
+		@DefaultValue("false") boolean hashTag, @DefaultValue("false") boolean clusterNonAtomicWrites,
+		String sslBundle) {
 
 	private static final String PREFIX = "jovo.redis.";
 
@@ -45,11 +57,13 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 		}
 		validateEntries(entries, keySeparator);
 		validateEveryEnabledElementIsStored(storedElements, entries);
+		sslBundle = (sslBundle != null && sslBundle.isBlank()) ? null : sslBundle;
+		ScaleOutValidation.validate(connectionString, keyPrefix, keySeparator, entries, hashTag, sslBundle);
 	}
 
 	/** @return the defaults: Jovo's, with one entry {@code data} holding everything */
 	public static RedisDbProperties defaults() {
-		return new RedisDbProperties(null, "", ":", null, null);
+		return new RedisDbProperties(null, "", ":", null, null, false, false, null);
 	}
 
 	/**
@@ -59,7 +73,8 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 	 */
 	public RedisDbProperties withEntries(List<Entry> entries) {
 		return new RedisDbProperties(this.connectionString, this.keyPrefix, this.keySeparator, this.storedElements,
-				entries);
+				entries, this.hashTag,
+				this.clusterNonAtomicWrites, this.sslBundle);
 	}
 
 	/**
@@ -69,7 +84,8 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 	 */
 	public RedisDbProperties withStoredElements(StoredElements storedElements) {
 		return new RedisDbProperties(this.connectionString, this.keyPrefix, this.keySeparator, storedElements,
-				this.entries);
+				this.entries, this.hashTag,
+				this.clusterNonAtomicWrites, this.sslBundle);
 	}
 
 	/**
@@ -79,7 +95,28 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 	 */
 	public RedisDbProperties withKeyPrefix(String keyPrefix) {
 		return new RedisDbProperties(this.connectionString, keyPrefix, this.keySeparator, this.storedElements,
-				this.entries);
+				this.entries, this.hashTag,
+				this.clusterNonAtomicWrites, this.sslBundle);
+	}
+
+	/**
+	 * Copies this configuration with the hash tag switched on or off.
+	 * @param hashTag whether the user id part of every key is a Redis Cluster hash tag
+	 * @return a validated copy
+	 */
+	public RedisDbProperties withHashTag(boolean hashTag) {
+		return new RedisDbProperties(this.connectionString, this.keyPrefix, this.keySeparator, this.storedElements,
+				this.entries, hashTag, this.clusterNonAtomicWrites, this.sslBundle);
+	}
+
+	/**
+	 * Copies this configuration with non-atomic cluster writes allowed or not.
+	 * @param clusterNonAtomicWrites whether a save may write a user's entries one hash slot at a time
+	 * @return a validated copy
+	 */
+	public RedisDbProperties withClusterNonAtomicWrites(boolean clusterNonAtomicWrites) {
+		return new RedisDbProperties(this.connectionString, this.keyPrefix, this.keySeparator, this.storedElements,
+				this.entries, this.hashTag, clusterNonAtomicWrites, this.sslBundle);
 	}
 
 	/** @return the entries that store no enabled element: they are neither useful nor written */
@@ -91,7 +128,8 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 	public String toString() {
 		return "RedisDbProperties[connectionString=" + ConnectionStrings.mask(this.connectionString) + ", keyPrefix="
 				+ this.keyPrefix + ", keySeparator=" + this.keySeparator + ", storedElements=" + this.storedElements
-				+ ", entries=" + this.entries + "]";
+				+ ", entries=" + this.entries + ", hashTag=" + this.hashTag + ", clusterNonAtomicWrites="
+				+ this.clusterNonAtomicWrites + ", sslBundle=" + this.sslBundle + "]";
 	}
 
 	private static void validateEntries(List<Entry> entries, String separator) {
