@@ -19,6 +19,9 @@ import org.springframework.util.Assert;
  * {@code SET ... EX ttl} when its entry has a TTL); a delete is one {@code DEL}.
  * <p>
  * Thread-safe; all calls share the template's connection. Plain {@link #save} is last-write-wins, as in Jovo.
+ * <p>
+ * On Redis Cluster a script may only touch one hash slot: with {@code jovo.redis.hash-tag} a user's keys share one
+ * and a save stays atomic; with {@code jovo.redis.cluster-non-atomic-writes} it writes one slot after the other.
  */
 public final class RedisUserStore {
 
@@ -49,11 +52,15 @@ public final class RedisUserStore {
 
 	private final List<RedisDbProperties.Entry> writtenEntries;
 
+	private final SlotRouting slotRouting;
+
 	/**
 	 * @param redis the template all calls go through
 	 * @param properties the configuration
 	 * @param keyStrategy makes each entry's key
 	 * @param codec encodes and decodes values
+	 * @throws IllegalArgumentException when the template's factory is a Redis Cluster one, several entries are
+	 * written and neither {@code jovo.redis.hash-tag} nor {@code jovo.redis.cluster-non-atomic-writes} is set
 	 */
 	public RedisUserStore(StringRedisTemplate redis, RedisDbProperties properties, KeyStrategy keyStrategy,
 			ValueCodec codec) {
@@ -72,6 +79,7 @@ public final class RedisUserStore {
 					+ "written; enable one of its elements in jovo.redis.stored-elements or remove the entry");
 		}
 		this.writtenEntries = properties.entries().stream().filter((entry) -> !storingNothing.contains(entry)).toList();
+		this.slotRouting = SlotRouting.of(redis.getConnectionFactory(), properties, this.writtenEntries);
 	}
 
 	/**
@@ -127,7 +135,8 @@ public final class RedisUserStore {
 			arguments[2 * i + 1] = Long.toString(entry.ttlSeconds());
 		}
 		try {
-			this.redis.execute(SAVE_SCRIPT, keys, arguments);
+			this.slotRouting.save(keys, arguments,
+					(slotKeys, slotArguments) -> this.redis.execute(SAVE_SCRIPT, slotKeys, slotArguments));
 		}
 		catch (DataAccessException ex) {
 			throw failure("save user", ex);
