@@ -5,6 +5,7 @@ import dev.redisdb.RedisDbProperties;
 import dev.redisdb.RedisUserStore;
 import dev.redisdb.ValueCodec;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -14,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -70,8 +72,10 @@ public final class RedisDbAutoConfiguration {
 	static class OwnConnectionConfiguration {
 
 		@Bean(name = CONNECTION_FACTORY_BEAN_NAME, defaultCandidate = false)
-		LettuceConnectionFactory redisDbConnectionFactory(RedisDbProperties properties) {
-			return ConnectionStringConnectionFactory.create(properties.connectionString());
+		LettuceConnectionFactory redisDbConnectionFactory(RedisDbProperties properties,
+				ObjectProvider<SslBundles> sslBundles) {
+			return ConnectionStringConnectionFactory.create(properties.connectionString(),
+					SslBundleLookup.find(properties.sslBundle(), sslBundles.getIfAvailable()));
 		}
 
 		@Bean(name = TEMPLATE_BEAN_NAME)
