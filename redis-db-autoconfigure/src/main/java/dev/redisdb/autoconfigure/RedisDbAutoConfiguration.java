@@ -12,11 +12,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -88,7 +90,7 @@ public final class RedisDbAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = "jovo.redis.connection-string", matchIfMissing = true, havingValue = "")
+	@Conditional(NoConnectionString.class)
 	static class ApplicationConnectionConfiguration {
 
 		@Bean(name = TEMPLATE_BEAN_NAME)
@@ -96,6 +98,20 @@ public final class RedisDbAutoConfiguration {
 		@ConditionalOnSingleCandidate(RedisConnectionFactory.class)
 		StringRedisTemplate redisDbTemplate(RedisConnectionFactory redisConnectionFactory) {
 			return new StringRedisTemplate(redisConnectionFactory);
+		}
+
+	}
+
+	/** The opposite of {@code OwnConnectionConfiguration}'s condition, so exactly one of the two applies. */
+	static class NoConnectionString extends NoneNestedConditions {
+
+		NoConnectionString() {
+			super(ConfigurationPhase.PARSE_CONFIGURATION);
+		}
+
+		@ConditionalOnProperty("jovo.redis.connection-string")
+		static class ConnectionStringSet {
+
 		}
 
 	}
