@@ -1,8 +1,12 @@
 package dev.redisdb;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -77,6 +81,26 @@ class ScaleOutPropertiesTest {
 	@Test
 	void blankSslBundleMeansNone() {
 		assertThat(new RedisDbProperties(null, "", ":", null, null, false, false, " ").sslBundle()).isNull();
+	}
+
+	@Test
+	void configurationMetadataDescribesTheNewProperties() throws IOException {
+		JsonNode metadata;
+		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			metadata = JsonMapper.builder().build().readTree(in);
+		}
+		for (String name : List.of("jovo.redis.hash-tag", "jovo.redis.cluster-non-atomic-writes",
+				"jovo.redis.ssl-bundle")) {
+			JsonNode property = metadata.get("properties")
+				.valueStream()
+				.filter((candidate) -> candidate.get("name").asString().equals(name))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError(name + " is not in the metadata"));
+			assertThat(property.get("description").asString()).as(name).isNotBlank();
+			if (!name.endsWith("ssl-bundle")) {
+				assertThat(property.get("defaultValue").asBoolean()).as(name).isFalse();
+			}
+		}
 	}
 
 }
