@@ -9,11 +9,12 @@ final class JovoKeyStrategy implements KeyStrategy {
 			TurnContext context) {
 		String separator = properties.keySeparator();
 		String prefix = properties.keyPrefix();
-		StringBuilder key = new StringBuilder(prefix.length() + entry.id().length() + userId.length() + 2);
+		String user = properties.hashTag() ? HashTags.tag(userId) : userId;
+		StringBuilder key = new StringBuilder(prefix.length() + entry.id().length() + user.length() + 2);
 		if (!prefix.isEmpty()) {
 			key.append(prefix).append(separator);
 		}
-		return key.append(entry.id()).append(separator).append(userId).toString();
+		return key.append(entry.id()).append(separator).append(user).toString();
 	}
 
 }

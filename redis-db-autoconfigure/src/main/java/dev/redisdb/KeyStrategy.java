@@ -20,6 +20,9 @@ public interface KeyStrategy {
 	/**
 	 * Jovo's key format, byte for byte: {@code <key-prefix><sep><entry-id><sep><userId>}, the prefix and its
 	 * separator left out when the prefix is empty.
+	 * With {@code jovo.redis.hash-tag} on, the user id is a Redis Cluster hash tag,
+	 * {@code <key-prefix><sep><entry-id><sep>{<escaped userId>}}, so that a user's entries share one hash slot; braces
+	 * and {@code %} in the id are escaped as {@code %7B}, {@code %7D} and {@code %25}.
 	 * @return the default strategy
 	 */
 	static KeyStrategy jovo() {

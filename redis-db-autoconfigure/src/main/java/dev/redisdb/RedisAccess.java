@@ -141,10 +141,21 @@ final class RedisAccess {
 
 	private static String reason(Throwable cause) {
 		Throwable root = cause;
+		boolean tls = false;
 		while (root.getCause() != null && root.getCause() != root) {
+			tls |= root instanceof javax.net.ssl.SSLException;
 			root = root.getCause();
 		}
-		return root.getClass().getSimpleName() + ((root.getMessage() != null) ? ": " + root.getMessage() : "");
+		tls |= root instanceof javax.net.ssl.SSLException;
+		String reason = root.getClass().getSimpleName() + ((root.getMessage() != null) ? ": " + root.getMessage() : "");
+		if (tls) {
+			return "TLS handshake failed, " + reason + "; check the server certificate and jovo.redis.ssl-bundle";
+		}
+		if (root.getMessage() != null && (root.getMessage().startsWith("WRONGPASS")
+				|| root.getMessage().startsWith("NOAUTH") || root.getMessage().startsWith("NOPERM"))) {
+			return "authentication failed, " + reason + "; check the user and password";
+		}
+		return reason;
 	}
 
 	static byte[] utf8(String text) {

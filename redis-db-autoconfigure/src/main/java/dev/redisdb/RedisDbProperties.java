@@ -36,6 +36,14 @@ import org.springframework.util.unit.DataSize;
  * @param updateAttempts How often a conflict-safe update loads, changes and tries to save before it gives up.
  * @param logRedisTraffic Whether Lettuce may log raw Redis traffic at TRACE ({@code io.lettuce.core.protocol}),
  * which prints passwords and stored user data; when false, that logger is capped at DEBUG.
+ * @param hashTag Whether the user id part of every key is wrapped in a Redis Cluster hash tag, {@code {...}} (braces
+ * and '%' inside the id escaped as %7B, %7D, %25), so that all entries of a user share one hash slot and a save stays
+ * atomic on a cluster; keys then differ from Jovo's.
+ * @param clusterNonAtomicWrites Whether, on Redis Cluster with several entries and without hash tag, a save may write
+ * the entries one hash slot at a time, not atomically; without it such a configuration fails at startup.
+ * @param sslBundle Name of the Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) whose trust material (and key,
+ * for client certificates) is used for a {@code rediss://} connection string; when empty, the JVM's default trust
+ * store is used.
  */
 @ConfigurationProperties("jovo.redis")
 public record RedisDbProperties(String connectionString, @DefaultValue("") String keyPrefix,
@@ -43,7 +51,7 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 		@DefaultValue("2s") Duration commandTimeout, @DefaultValue("2s") Duration connectTimeout,
 		@DefaultValue("1024") int maxUserIdLength, @DefaultValue("1MB") DataSize maxValueSize,
 		@DefaultValue("fail") UndecodableValues undecodableValues, @DefaultValue("10") int updateAttempts,
-		boolean logRedisTraffic) {
+		boolean logRedisTraffic, boolean hashTag, boolean clusterNonAtomicWrites, String sslBundle) {
 
 	private static final String PREFIX = "jovo.redis.";
 
@@ -78,57 +86,18 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 		}
 		validateEntries(entries, keySeparator);
 		validateEveryEnabledElementIsStored(storedElements, entries);
+		sslBundle = (sslBundle != null && sslBundle.isBlank()) ? null : sslBundle;
+		ScaleOutValidation.validate(connectionString, keyPrefix, keySeparator, entries, hashTag, sslBundle);
 	}
 
 	/** @return the defaults: Jovo's, with one entry {@code data} holding everything */
 	public static RedisDbProperties defaults() {
-		return new RedisDbProperties(null, "", ":", null, null, null, null, 0, null, null, 0, false);
+		return new Builder().build();
 	}
 
-	/**
-	 * Copies this configuration with another connection string.
-	 * @param connectionString the Redis URI, null to use the application's connection
-	 * @return a validated copy
-	 */
-	public RedisDbProperties withConnectionString(String connectionString) {
-		return new RedisDbProperties(connectionString, this.keyPrefix, this.keySeparator, this.storedElements,
-				this.entries, this.commandTimeout, this.connectTimeout, this.maxUserIdLength, this.maxValueSize,
-				this.undecodableValues, this.updateAttempts, this.logRedisTraffic);
-	}
-
-	/**
-	 * Copies this configuration with another key separator.
-	 * @param keySeparator the separator
-	 * @return a validated copy
-	 */
-	public RedisDbProperties withKeySeparator(String keySeparator) {
-		return new RedisDbProperties(this.connectionString, this.keyPrefix, keySeparator, this.storedElements,
-				this.entries, this.commandTimeout, this.connectTimeout, this.maxUserIdLength, this.maxValueSize,
-				this.undecodableValues, this.updateAttempts, this.logRedisTraffic);
-	}
-
-	/**
-	 * Copies this configuration with other limits.
-	 * @param maxUserIdLength longest user id accepted
-	 * @param maxValueSize largest encoded entry value
-	 * @param updateAttempts attempts of a conflict-safe update
-	 * @return a validated copy
-	 */
-	public RedisDbProperties withLimits(int maxUserIdLength, DataSize maxValueSize, int updateAttempts) {
-		return new RedisDbProperties(this.connectionString, this.keyPrefix, this.keySeparator, this.storedElements,
-				this.entries, this.commandTimeout, this.connectTimeout, maxUserIdLength, maxValueSize,
-				this.undecodableValues, updateAttempts, this.logRedisTraffic);
-	}
-
-	/**
-	 * Copies this configuration with another policy for undecodable values.
-	 * @param undecodableValues the policy
-	 * @return a validated copy
-	 */
-	public RedisDbProperties withUndecodableValues(UndecodableValues undecodableValues) {
-		return new RedisDbProperties(this.connectionString, this.keyPrefix, this.keySeparator, this.storedElements,
-				this.entries, this.commandTimeout, this.connectTimeout, this.maxUserIdLength, this.maxValueSize,
-				undecodableValues, this.updateAttempts, this.logRedisTraffic);
+	/** @return a builder holding this configuration, to derive another from it */
+	public Builder toBuilder() {
+		return new Builder(this);
 	}
 
 	/**
@@ -137,9 +106,7 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 	 * @return a validated copy
 	 */
 	public RedisDbProperties withEntries(List<Entry> entries) {
-		return new RedisDbProperties(this.connectionString, this.keyPrefix, this.keySeparator, this.storedElements,
-				entries, this.commandTimeout, this.connectTimeout, this.maxUserIdLength, this.maxValueSize,
-				this.undecodableValues, this.updateAttempts, this.logRedisTraffic);
+		return toBuilder().entries(entries).build();
 	}
 
 	/**
@@ -148,9 +115,7 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 	 * @return a validated copy
 	 */
 	public RedisDbProperties withStoredElements(StoredElements storedElements) {
-		return new RedisDbProperties(this.connectionString, this.keyPrefix, this.keySeparator, storedElements,
-				this.entries, this.commandTimeout, this.connectTimeout, this.maxUserIdLength, this.maxValueSize,
-				this.undecodableValues, this.updateAttempts, this.logRedisTraffic);
+		return toBuilder().storedElements(storedElements).build();
 	}
 
 	/**
@@ -159,9 +124,7 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 	 * @return a validated copy
 	 */
 	public RedisDbProperties withKeyPrefix(String keyPrefix) {
-		return new RedisDbProperties(this.connectionString, keyPrefix, this.keySeparator, this.storedElements,
-				this.entries, this.commandTimeout, this.connectTimeout, this.maxUserIdLength, this.maxValueSize,
-				this.undecodableValues, this.updateAttempts, this.logRedisTraffic);
+		return toBuilder().keyPrefix(keyPrefix).build();
 	}
 
 	/**
@@ -185,7 +148,8 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 				+ ", entries=" + this.entries + ", commandTimeout=" + this.commandTimeout + ", connectTimeout="
 				+ this.connectTimeout + ", maxUserIdLength=" + this.maxUserIdLength + ", maxValueSize="
 				+ this.maxValueSize + ", undecodableValues=" + this.undecodableValues + ", updateAttempts="
-				+ this.updateAttempts + ", logRedisTraffic=" + this.logRedisTraffic + "]";
+				+ this.updateAttempts + ", logRedisTraffic=" + this.logRedisTraffic + ", hashTag=" + this.hashTag
+				+ ", clusterNonAtomicWrites=" + this.clusterNonAtomicWrites + ", sslBundle=" + this.sslBundle + "]";
 	}
 
 	private static Duration positive(String property, Duration value, Duration fallback) {
@@ -232,6 +196,151 @@ public record RedisDbProperties(String connectionString, @DefaultValue("") Strin
 
 	static IllegalArgumentException invalid(String property, String problem) {
 		return new IllegalArgumentException("Invalid configuration: " + PREFIX + property + " " + problem);
+	}
+
+	/**
+	 * Builds a {@link RedisDbProperties} in code (tests, applications without Spring's binder); unset values keep
+	 * their defaults.
+	 */
+	public static final class Builder {
+
+		private String connectionString;
+
+		private String keyPrefix = "";
+
+		private String keySeparator = ":";
+
+		private StoredElements storedElements;
+
+		private List<Entry> entries;
+
+		private Duration commandTimeout;
+
+		private Duration connectTimeout;
+
+		private int maxUserIdLength;
+
+		private DataSize maxValueSize;
+
+		private UndecodableValues undecodableValues;
+
+		private int updateAttempts;
+
+		private boolean logRedisTraffic;
+
+		private boolean hashTag;
+
+		private boolean clusterNonAtomicWrites;
+
+		private String sslBundle;
+
+		Builder() {
+		}
+
+		private Builder(RedisDbProperties properties) {
+			this.connectionString = properties.connectionString;
+			this.keyPrefix = properties.keyPrefix;
+			this.keySeparator = properties.keySeparator;
+			this.storedElements = properties.storedElements;
+			this.entries = properties.entries;
+			this.commandTimeout = properties.commandTimeout;
+			this.connectTimeout = properties.connectTimeout;
+			this.maxUserIdLength = properties.maxUserIdLength;
+			this.maxValueSize = properties.maxValueSize;
+			this.undecodableValues = properties.undecodableValues;
+			this.updateAttempts = properties.updateAttempts;
+			this.logRedisTraffic = properties.logRedisTraffic;
+			this.hashTag = properties.hashTag;
+			this.clusterNonAtomicWrites = properties.clusterNonAtomicWrites;
+			this.sslBundle = properties.sslBundle;
+		}
+
+		public Builder connectionString(String connectionString) {
+			this.connectionString = connectionString;
+			return this;
+		}
+
+		public Builder keyPrefix(String keyPrefix) {
+			this.keyPrefix = keyPrefix;
+			return this;
+		}
+
+		public Builder keySeparator(String keySeparator) {
+			this.keySeparator = keySeparator;
+			return this;
+		}
+
+		public Builder storedElements(StoredElements storedElements) {
+			this.storedElements = storedElements;
+			return this;
+		}
+
+		public Builder entries(List<Entry> entries) {
+			this.entries = entries;
+			return this;
+		}
+
+		public Builder commandTimeout(Duration commandTimeout) {
+			this.commandTimeout = commandTimeout;
+			return this;
+		}
+
+		public Builder connectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+			return this;
+		}
+
+		public Builder maxUserIdLength(int maxUserIdLength) {
+			this.maxUserIdLength = maxUserIdLength;
+			return this;
+		}
+
+		public Builder maxValueSize(DataSize maxValueSize) {
+			this.maxValueSize = maxValueSize;
+			return this;
+		}
+
+		public Builder undecodableValues(UndecodableValues undecodableValues) {
+			this.undecodableValues = undecodableValues;
+			return this;
+		}
+
+		public Builder updateAttempts(int updateAttempts) {
+			this.updateAttempts = updateAttempts;
+			return this;
+		}
+
+		public Builder logRedisTraffic(boolean logRedisTraffic) {
+			this.logRedisTraffic = logRedisTraffic;
+			return this;
+		}
+
+		public Builder hashTag(boolean hashTag) {
+			this.hashTag = hashTag;
+			return this;
+		}
+
+		public Builder clusterNonAtomicWrites(boolean clusterNonAtomicWrites) {
+			this.clusterNonAtomicWrites = clusterNonAtomicWrites;
+			return this;
+		}
+
+		public Builder sslBundle(String sslBundle) {
+			this.sslBundle = sslBundle;
+			return this;
+		}
+
+		/**
+		 * @return the validated configuration
+		 * @throws IllegalArgumentException naming the property and the fix when the configuration is invalid
+		 */
+		public RedisDbProperties build() {
+			return new RedisDbProperties(this.connectionString, this.keyPrefix, this.keySeparator,
+					this.storedElements, this.entries, this.commandTimeout, this.connectTimeout, this.maxUserIdLength,
+					this.maxValueSize, this.undecodableValues, this.updateAttempts, this.logRedisTraffic, this.hashTag,
+					this.clusterNonAtomicWrites, this.sslBundle);
+		}
+
 	}
 
 	/**

@@ -81,13 +81,15 @@ public final class RedisUserStore {
 
 	private final StoredElementsRules rules;
 
-	/** Indexes into {@code properties.entries()} of the entries a save writes: those that store something. */
-	private final int[] writtenEntries;
+	/** Per entry of {@code properties.entries()}: whether a save writes it (it stores something). */
+	private final boolean[] written;
 
-	/** Per written entry: its key's index (1-based, for Lua) and its TTL, as script arguments. */
-	private final byte[][] writtenIndexArguments;
+	/** Script arguments, precomputed: key positions 1..n (Lua counts from 1) and each entry's TTL. */
+	private final byte[][] positionArguments;
 
-	private final byte[][] writtenTtlArguments;
+	private final byte[][] ttlArguments;
+
+	private final SlotRouting slotRouting;
 
 	/**
 	 * @param redis the template whose Lettuce connection factory all calls use
@@ -112,15 +114,16 @@ public final class RedisUserStore {
 					+ "written; enable one of its elements in jovo.redis.stored-elements or remove the entry");
 		}
 		List<Entry> entries = properties.entries();
-		this.writtenEntries = IntStream.range(0, entries.size())
-			.filter((index) -> !storingNothing.contains(entries.get(index)))
-			.toArray();
-		this.writtenIndexArguments = new byte[this.writtenEntries.length][];
-		this.writtenTtlArguments = new byte[this.writtenEntries.length][];
-		for (int i = 0; i < this.writtenEntries.length; i++) {
-			this.writtenIndexArguments[i] = RedisAccess.utf8(Integer.toString(this.writtenEntries[i] + 1));
-			this.writtenTtlArguments[i] = RedisAccess.utf8(Long.toString(entries.get(this.writtenEntries[i]).ttlSeconds()));
+		this.written = new boolean[entries.size()];
+		this.positionArguments = new byte[entries.size()][];
+		this.ttlArguments = new byte[entries.size()][];
+		for (int i = 0; i < entries.size(); i++) {
+			this.written[i] = !storingNothing.contains(entries.get(i));
+			this.positionArguments[i] = RedisAccess.utf8(Integer.toString(i + 1));
+			this.ttlArguments[i] = RedisAccess.utf8(Long.toString(entries.get(i).ttlSeconds()));
 		}
+		this.slotRouting = SlotRouting.of(redis.getConnectionFactory(), properties,
+				entries.stream().filter((entry) -> !storingNothing.contains(entry)).toList());
 	}
 
 	/**
@@ -232,29 +235,70 @@ public final class RedisUserStore {
 
 	private boolean write(StoredUser user, boolean onlyIfUnchanged) {
 		LoadedEntries loaded = user.loaded();
-		DbItem whole = this.rules.toItem(user, now());
-		int digests = onlyIfUnchanged ? loaded.keys().length : 0;
-		byte[][] arguments = new byte[1 + digests + 3 * this.writtenEntries.length][];
-		arguments[0] = onlyIfUnchanged ? COMPARE : OVERWRITE;
-		if (onlyIfUnchanged) {
-			System.arraycopy(loaded.digests(), 0, arguments, 1, digests);
-		}
-		for (int i = 0; i < this.writtenEntries.length; i++) {
-			int index = this.writtenEntries[i];
-			Entry entry = this.properties.entries().get(index);
-			String value = this.codec.encode(entry.id(), StoredElementsRules.partFor(entry, whole, loaded.items().get(index)));
-			byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-			if (bytes.length > this.properties.maxValueSize().toBytes()) {
-				throw new IllegalArgumentException("Cannot save user: entry '" + entry.id() + "' encodes to "
-						+ bytes.length + " bytes, more than jovo.redis.max-value-size (" + this.properties.maxValueSize()
-						+ "); nothing was written");
+		byte[][] values = encode(user, loaded);
+		byte[][] digests = onlyIfUnchanged ? loaded.digests() : null;
+		List<int[]> groups = this.slotRouting.scriptGroups(loaded.keys(), onlyIfUnchanged);
+		int writtenKeys = 0;
+		for (int[] group : groups) {
+			try {
+				if (!writeGroup(group, loaded.keys(), values, digests)) {
+					return false;
+				}
 			}
-			int at = 1 + digests + 3 * i;
-			arguments[at] = this.writtenIndexArguments[i];
-			arguments[at + 1] = bytes;
-			arguments[at + 2] = this.writtenTtlArguments[i];
+			catch (RedisDbException ex) {
+				if (writtenKeys == 0) {
+					throw ex;
+				}
+				throw new RedisDbException("Cannot save user: Redis failed after " + writtenKeys + " of "
+						+ loaded.keys().length + " keys were written one cluster slot at a time "
+						+ "(jovo.redis.cluster-non-atomic-writes), so the user's entries may be out of step: "
+						+ ex.getMessage(), ex);
+			}
+			writtenKeys += group.length;
 		}
-		return this.redis.eval("save user", SAVE_SCRIPT, loaded.keys(), arguments) == 1;
+		return true;
+	}
+
+	/** @return per entry, its encoded value, or null where the entry is not written */
+	private byte[][] encode(StoredUser user, LoadedEntries loaded) {
+		DbItem whole = this.rules.toItem(user, now());
+		List<Entry> entries = this.properties.entries();
+		byte[][] values = new byte[entries.size()][];
+		for (int i = 0; i < values.length; i++) {
+			if (this.written[i]) {
+				Entry entry = entries.get(i);
+				DbItem part = StoredElementsRules.partFor(entry, whole, loaded.items().get(i));
+				values[i] = this.codec.encode(entry.id(), part).getBytes(StandardCharsets.UTF_8);
+				if (values[i].length > this.properties.maxValueSize().toBytes()) {
+					throw new IllegalArgumentException("Cannot save user: entry '" + entry.id() + "' encodes to "
+							+ values[i].length + " bytes, more than jovo.redis.max-value-size ("
+							+ this.properties.maxValueSize() + "); nothing was written");
+				}
+			}
+		}
+		return values;
+	}
+
+	/** One script over some of the user's keys (all of them, except on a cluster without hash tag). */
+	private boolean writeGroup(int[] group, byte[][] allKeys, byte[][] values, byte[][] digests) {
+		byte[][] keys = new byte[group.length][];
+		List<byte[]> arguments = new ArrayList<>(1 + group.length * 4);
+		arguments.add((digests != null) ? COMPARE : OVERWRITE);
+		for (int position = 0; position < group.length; position++) {
+			keys[position] = allKeys[group[position]];
+			if (digests != null) {
+				arguments.add(digests[group[position]]);
+			}
+		}
+		for (int position = 0; position < group.length; position++) {
+			int entry = group[position];
+			if (values[entry] != null) {
+				arguments.add(this.positionArguments[position]);
+				arguments.add(values[entry]);
+				arguments.add(this.ttlArguments[entry]);
+			}
+		}
+		return this.redis.eval("save user", SAVE_SCRIPT, keys, arguments.toArray(new byte[0][])) == 1;
 	}
 
 	private byte[][] keysOf(String userId, TurnContext context) {

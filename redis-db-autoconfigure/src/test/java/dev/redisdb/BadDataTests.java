@@ -79,7 +79,7 @@ class BadDataTests {
 	@Test
 	void treatAsEmptyPolicyLoadsTheEntryAsEmptyWarnsAndLetsTheSaveRepairIt(CapturedOutput output) {
 		RedisUserStore store = fixture
-			.store(RedisUserStoreTests.SPLIT.withUndecodableValues(UndecodableValues.TREAT_AS_EMPTY));
+			.store(RedisUserStoreTests.SPLIT.toBuilder().undecodableValues(UndecodableValues.TREAT_AS_EMPTY).build());
 		redis.server().call((commands) -> commands.set("myapp:user:U", "PERSONAL not json"));
 		redis.server().call((commands) -> commands.hset("myapp:session:U", "field", "value"));
 		redis.server().call((commands) -> commands.set("myapp:history:U", "{\"history\":{\"items\":[{\"output\":\"Hi\"}]}}"));
@@ -100,7 +100,7 @@ class BadDataTests {
 
 	@Test
 	void rejectsNullEmptyAndOverlongUserIds() {
-		RedisUserStore store = fixture.store(RedisDbProperties.defaults().withLimits(10, DataSize.ofMegabytes(1), 10));
+		RedisUserStore store = fixture.store(RedisDbProperties.defaults().toBuilder().maxUserIdLength(10).maxValueSize(DataSize.ofMegabytes(1)).updateAttempts(10).build());
 		assertThatIllegalArgumentException().isThrownBy(() -> store.load(null))
 			.withMessage("userId must not be null or empty");
 		assertThatIllegalArgumentException().isThrownBy(() -> store.delete(""))
@@ -113,7 +113,7 @@ class BadDataTests {
 	@Test
 	void oversizedValueIsRejectedBeforeAnythingIsWritten() {
 		RedisUserStore store = fixture
-			.store(RedisUserStoreTests.SPLIT.withLimits(1024, DataSize.ofBytes(200), 10));
+			.store(RedisUserStoreTests.SPLIT.toBuilder().maxUserIdLength(1024).maxValueSize(DataSize.ofBytes(200)).updateAttempts(10).build());
 		StoredUser user = store.load("U");
 		user.data().put("name", "Ann");
 		user.session().data().put("step", 1);

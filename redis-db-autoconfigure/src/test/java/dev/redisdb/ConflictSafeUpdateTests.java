@@ -2,13 +2,8 @@ package dev.redisdb;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
+import dev.redisdb.testsupport.Concurrently;
 import dev.redisdb.testsupport.RedisServerExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +45,7 @@ class ConflictSafeUpdateTests {
 	@ValueSource(strings = { "default", "split" })
 	void conflictSafeUpdateLosesNoIncrement(String config) throws Exception {
 		RedisUserStore store = fixture.store(config(config));
-		runConcurrently((thread) -> store.update("U", TurnContext.none(), ConflictSafeUpdateTests::increment));
+		Concurrently.run(THREADS, INCREMENTS, () -> store.update("U", TurnContext.none(), ConflictSafeUpdateTests::increment));
 		assertThat(store.load("U").data().get("counter")).isEqualTo(THREADS * INCREMENTS);
 	}
 
@@ -58,7 +53,7 @@ class ConflictSafeUpdateTests {
 	@ValueSource(strings = { "default", "split" })
 	void plainLoadAndSaveLosesIncrements(String config) throws Exception {
 		RedisUserStore store = fixture.store(config(config));
-		runConcurrently((thread) -> {
+		Concurrently.run(THREADS, INCREMENTS, () -> {
 			StoredUser user = store.load("U");
 			increment(user);
 			store.save(user);
@@ -68,7 +63,7 @@ class ConflictSafeUpdateTests {
 
 	@Test
 	void givesUpWithAClearExceptionAfterTheConfiguredAttempts() {
-		RedisUserStore store = fixture.store(RedisDbProperties.defaults().withLimits(1024, DataSize.ofMegabytes(1), 3));
+		RedisUserStore store = fixture.store(RedisDbProperties.defaults().toBuilder().maxUserIdLength(1024).maxValueSize(DataSize.ofMegabytes(1)).updateAttempts(3).build());
 		store.save(store.load("U"));
 		List<Integer> attempts = new ArrayList<>();
 		assertThatExceptionOfType(RedisDbConflictException.class)
@@ -83,7 +78,7 @@ class ConflictSafeUpdateTests {
 
 	@Test
 	void updateOfANewUserFailsWhenAnotherRequestCreatedItMeanwhile() {
-		RedisUserStore store = fixture.store(RedisDbProperties.defaults().withLimits(1024, DataSize.ofMegabytes(1), 1));
+		RedisUserStore store = fixture.store(RedisDbProperties.defaults().toBuilder().maxUserIdLength(1024).maxValueSize(DataSize.ofMegabytes(1)).updateAttempts(1).build());
 		assertThatExceptionOfType(RedisDbConflictException.class)
 			.isThrownBy(() -> store.update("U", TurnContext.none(), (user) -> {
 				user.data().put("mine", true);
@@ -96,32 +91,11 @@ class ConflictSafeUpdateTests {
 
 	private static RedisDbProperties config(String name) {
 		RedisDbProperties properties = name.equals("split") ? RedisUserStoreTests.SPLIT : RedisDbProperties.defaults();
-		return properties.withLimits(1024, DataSize.ofMegabytes(1), 10_000);
+		return properties.toBuilder().maxUserIdLength(1024).maxValueSize(DataSize.ofMegabytes(1)).updateAttempts(10_000).build();
 	}
 
-	private static void increment(StoredUser user) {
+	static void increment(StoredUser user) {
 		user.data().merge("counter", 1, (a, b) -> (Integer) a + (Integer) b);
-	}
-
-	private static void runConcurrently(Consumer<Integer> turn) throws Exception {
-		ExecutorService executor = Executors.newFixedThreadPool(THREADS);
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<?>> results = new ArrayList<>();
-		for (int thread = 0; thread < THREADS; thread++) {
-			int id = thread;
-			results.add(executor.submit(() -> {
-				start.await();
-				for (int i = 0; i < INCREMENTS; i++) {
-					turn.accept(id);
-				}
-				return null;
-			}));
-		}
-		start.countDown();
-		for (Future<?> result : results) {
-			result.get(2, TimeUnit.MINUTES);
-		}
-		executor.shutdown();
 	}
 
 }

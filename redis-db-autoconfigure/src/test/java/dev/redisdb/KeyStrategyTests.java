@@ -17,7 +17,7 @@ class KeyStrategyTests {
 
 	@Test
 	void joinsPrefixEntryAndUserWithTheSeparator() {
-		RedisDbProperties properties = RedisDbProperties.defaults().withKeyPrefix("myapp").withKeySeparator("#");
+		RedisDbProperties properties = RedisDbProperties.defaults().withKeyPrefix("myapp").toBuilder().keySeparator("#").build();
 		assertThat(this.keys.createKey("aaad82ba-bbac", Entry.everything("user"), properties, TurnContext.none()))
 			.isEqualTo("myapp#user#aaad82ba-bbac");
 	}

@@ -114,22 +114,22 @@ class RedisDbPropertiesTests {
 	@Test
 	void rejectsUnparsableConnectionStringWithoutShowingThePassword() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> RedisDbProperties.defaults().withConnectionString("http://app:s3cret@localhost:6379"))
+			.isThrownBy(() -> RedisDbProperties.defaults().toBuilder().connectionString("http://app:s3cret@localhost:6379").build())
 			.withMessage("Invalid configuration: jovo.redis.connection-string 'http://app:****@localhost:6379' is not "
 					+ "a valid Redis URI: its scheme must be redis://, rediss:// or redis-sentinel://; "
 					+ "expected redis[s]://[[user][:password]@][host][:port][/db]")
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("s3cret"));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> RedisDbProperties.defaults().withConnectionString("redis://app:s3cret@localhost:notaport"))
+			.isThrownBy(() -> RedisDbProperties.defaults().toBuilder().connectionString("redis://app:s3cret@localhost:notaport").build())
 			.withMessageContaining("jovo.redis.connection-string 'redis://app:****@localhost:notaport'")
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("s3cret"));
 	}
 
 	@Test
 	void toStringMasksThePassword() {
-		RedisDbProperties properties = RedisDbProperties.defaults().withConnectionString("rediss://app:s3cret@redis.example:6380/2");
+		RedisDbProperties properties = RedisDbProperties.defaults().toBuilder().connectionString("rediss://app:s3cret@redis.example:6380/2").build();
 		assertThat(properties.toString()).contains("rediss://app:****@redis.example:6380/2").doesNotContain("s3cret");
-		assertThat(RedisDbProperties.defaults().withConnectionString("redis://s3cret@host").toString())
+		assertThat(RedisDbProperties.defaults().toBuilder().connectionString("redis://s3cret@host").build().toString())
 			.contains("redis://****@host")
 			.doesNotContain("s3cret");
 	}

@@ -110,7 +110,7 @@ class UserIdProperties {
 		return prefixes.flatMap((prefix) -> separators.flatMap((separator) -> entries.map((layout) -> RedisDbProperties
 			.defaults()
 			.withKeyPrefix(prefix)
-			.withKeySeparator(separator)
+			.toBuilder().keySeparator(separator).build()
 			.withEntries(layout)
 			.withStoredElements(RedisUserStoreTests.ALL_ELEMENTS))));
 	}

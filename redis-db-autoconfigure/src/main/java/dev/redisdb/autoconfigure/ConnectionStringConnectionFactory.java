@@ -3,16 +3,19 @@ package dev.redisdb.autoconfigure;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 
 import dev.redisdb.RedisDbProperties;
 
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * Builds the store's own Lettuce connection factory from {@code jovo.redis.connection-string}: TLS for
- * {@code rediss://} with peer verification, ACL user and password, database number, and the store's timeouts.
+ * {@code rediss://} with peer and host name verification (trusting {@code jovo.redis.ssl-bundle} or the JVM's trust
+ * store), ACL user and password, database number, Sentinel for {@code redis-sentinel://}, and the store's timeouts.
  * While the connection is down, commands fail at once instead of queueing until they time out: a voice platform
  * prefers a quick answer that something is wrong.
  */
@@ -21,22 +24,44 @@ final class ConnectionStringConnectionFactory {
 	private ConnectionStringConnectionFactory() {
 	}
 
-	static LettuceConnectionFactory create(RedisDbProperties properties) {
+	/**
+	 * @param properties the configuration, with a connection string
+	 * @param sslBundle trust material (and client key) for {@code rediss://}; null for the JVM's default trust store
+	 * @return the factory, not yet started
+	 */
+	static LettuceConnectionFactory create(RedisDbProperties properties, SslBundle sslBundle) {
 		RedisURI uri = RedisURI.create(properties.connectionString());
 		uri.setTimeout(properties.commandTimeout());
-		ClientOptions clientOptions = ClientOptions.builder()
+		ClientOptions.Builder clientOptions = ClientOptions.builder()
 			.socketOptions(SocketOptions.builder().connectTimeout(properties.connectTimeout()).build())
 			.timeoutOptions(TimeoutOptions.enabled(properties.commandTimeout()))
-			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.build();
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+		if (sslBundle != null) {
+			clientOptions.sslOptions(sslOptions(sslBundle));
+		}
 		LettuceClientConfiguration clientConfiguration = LettuceClientConfiguration.builder()
 			.apply(uri)
 			.commandTimeout(properties.commandTimeout())
-			.clientOptions(clientOptions)
+			.clientOptions(clientOptions.build())
 			.clientName("redis-db")
 			.build();
 		return new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(uri),
 				clientConfiguration);
+	}
+
+	// As Spring Boot's LettuceConnectionConfiguration applies spring.data.redis.ssl.bundle; host name verification
+	// stays as the URI says (on unless verifyPeer=false or NONE).
+	private static SslOptions sslOptions(SslBundle sslBundle) {
+		SslOptions.Builder builder = SslOptions.builder()
+			.keyManager(sslBundle.getManagers().getKeyManagerFactory())
+			.trustManager(sslBundle.getManagers().getTrustManagerFactory());
+		if (sslBundle.getOptions().getCiphers() != null) {
+			builder.cipherSuites(sslBundle.getOptions().getCiphers());
+		}
+		if (sslBundle.getOptions().getEnabledProtocols() != null) {
+			builder.protocols(sslBundle.getOptions().getEnabledProtocols());
+		}
+		return builder.build();
 	}
 
 }

@@ -5,6 +5,7 @@ import dev.redisdb.RedisDbProperties;
 import dev.redisdb.RedisUserStore;
 import dev.redisdb.ValueCodec;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,6 +19,7 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfigurat
 import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -95,8 +97,10 @@ public final class RedisDbAutoConfiguration {
 	static class OwnConnectionConfiguration {
 
 		@Bean(name = CONNECTION_FACTORY_BEAN_NAME, defaultCandidate = false)
-		LettuceConnectionFactory redisDbConnectionFactory(RedisDbProperties properties) {
-			return ConnectionStringConnectionFactory.create(properties);
+		LettuceConnectionFactory redisDbConnectionFactory(RedisDbProperties properties,
+				ObjectProvider<SslBundles> sslBundles) {
+			return ConnectionStringConnectionFactory.create(properties,
+					SslBundleLookup.find(properties.sslBundle(), sslBundles.getIfAvailable()));
 		}
 
 		@Bean(name = TEMPLATE_BEAN_NAME, defaultCandidate = false)

@@ -35,11 +35,18 @@ public final class RedisServer implements AutoCloseable {
 
 	private final Path workDirectory;
 
+	private final Mode mode;
+
+	private final String password;
+
 	private Process process;
 
-	private RedisServer(int port, List<String> extraArguments) {
+	private RedisServer(int port, List<String> extraArguments, Mode mode) {
 		this.port = port;
 		this.extraArguments = List.copyOf(extraArguments);
+		this.mode = mode;
+		int requirepass = this.extraArguments.indexOf("--requirepass");
+		this.password = (requirepass >= 0) ? this.extraArguments.get(requirepass + 1) : null;
 		try {
 			this.workDirectory = Files.createTempDirectory("redis-db-test-");
 		}
@@ -54,8 +61,54 @@ public final class RedisServer implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static RedisServer start(String... extraArguments) {
-		RedisServer server = new RedisServer(freePort(), Arrays.asList(extraArguments));
+		return start(Mode.PLAIN, Arrays.asList(extraArguments));
+	}
+
+	/**
+	 * Starts a server that accepts only TLS connections, on a free loopback port, without asking clients for a
+	 * certificate.
+	 * @param certificate the server's certificate chain (PEM)
+	 * @param privateKey its private key (PEM)
+	 * @param caCertificate the CA certificate (PEM)
+	 * @param extraArguments further {@code redis-server} arguments
+	 * @return the running server; {@link #call} trusts any certificate
+	 */
+	public static RedisServer startTls(Path certificate, Path privateKey, Path caCertificate,
+			String... extraArguments) {
+		List<String> arguments = new ArrayList<>(List.of("--tls-cert-file", certificate.toString(), "--tls-key-file",
+				privateKey.toString(), "--tls-ca-cert-file", caCertificate.toString(), "--tls-auth-clients", "no"));
+		arguments.addAll(Arrays.asList(extraArguments));
+		return start(Mode.TLS, arguments);
+	}
+
+	/**
+	 * Starts a Sentinel ({@code redis-server <file> --sentinel}) on a free loopback port. Sentinel rewrites its
+	 * configuration file, so each gets its own in its own temporary directory.
+	 * @param configuration the lines of {@code sentinel.conf}, e.g. {@code sentinel monitor ...}
+	 * @return the running sentinel
+	 */
+	public static RedisServer startSentinel(String configuration) {
+		RedisServer server = new RedisServer(freePort(), List.of(), Mode.SENTINEL);
+		try {
+			Files.writeString(server.configurationFile(), configuration);
+		}
+		catch (IOException ex) {
+			server.close();
+			throw new UncheckedIOException(ex);
+		}
 		server.launch();
+		return server;
+	}
+
+	private static RedisServer start(Mode mode, List<String> extraArguments) {
+		RedisServer server = new RedisServer(freePort(), extraArguments, mode);
+		try {
+			server.launch();
+		}
+		catch (RuntimeException ex) {
+			server.close();
+			throw ex;
+		}
 		return server;
 	}
 
@@ -78,9 +131,14 @@ public final class RedisServer implements AutoCloseable {
 		return "127.0.0.1";
 	}
 
-	/** @return {@code redis://127.0.0.1:port} */
+	/** @return {@code redis://127.0.0.1:port}, or {@code rediss://} for a TLS server; without password */
 	public String uri() {
-		return "redis://" + host() + ":" + this.port;
+		return ((this.mode == Mode.TLS) ? "rediss://" : "redis://") + host() + ":" + this.port;
+	}
+
+	/** @return the directory the server runs in (its {@code --dir}), deleted on {@link #close()} */
+	public Path workDirectory() {
+		return this.workDirectory;
 	}
 
 	public long pid() {
@@ -110,12 +168,14 @@ public final class RedisServer implements AutoCloseable {
 	 * with {@code --requirepass}) and returns the reply.
 	 */
 	public <T> T call(java.util.function.Function<RedisCommands<String, String>, T> command) {
-		RedisURI redisUri = RedisURI.create(uri());
-		int requirePass = this.extraArguments.indexOf("--requirepass");
-		if (requirePass >= 0) {
-			redisUri.setPassword(this.extraArguments.get(requirePass + 1).toCharArray());
+		RedisURI.Builder uri = RedisURI.builder().withHost(host()).withPort(this.port);
+		if (this.mode == Mode.TLS) {
+			uri.withSsl(true).withVerifyPeer(false);
 		}
-		RedisClient client = RedisClient.create(redisUri);
+		if (this.password != null) {
+			uri.withPassword(this.password.toCharArray());
+		}
+		RedisClient client = RedisClient.create(uri.build());
 		try (StatefulRedisConnection<String, String> connection = client.connect()) {
 			return command.apply(connection.sync());
 		}
@@ -171,11 +231,29 @@ public final class RedisServer implements AutoCloseable {
 		deleteWorkDirectory();
 	}
 
-	private void launch() {
-		List<String> command = new ArrayList<>(List.of("redis-server", "--port", String.valueOf(this.port), "--bind",
-				host(), "--save", "", "--appendonly", "no", "--dir", this.workDirectory.toString(), "--daemonize",
-				"no", "--loglevel", "warning"));
+	private Path configurationFile() {
+		return this.workDirectory.resolve("sentinel.conf");
+	}
+
+	private List<String> command() {
+		List<String> command = new ArrayList<>(List.of("redis-server"));
+		switch (this.mode) {
+			case PLAIN -> command.addAll(List.of("--port", String.valueOf(this.port)));
+			case TLS -> command.addAll(List.of("--port", "0", "--tls-port", String.valueOf(this.port)));
+			case SENTINEL -> command.addAll(List.of(configurationFile().toString(), "--sentinel", "--port",
+					String.valueOf(this.port)));
+		}
+		command.addAll(List.of("--bind", host(), "--dir", this.workDirectory.toString(), "--daemonize", "no",
+				"--loglevel", "warning"));
+		if (this.mode != Mode.SENTINEL) {
+			command.addAll(List.of("--save", "", "--appendonly", "no"));
+		}
 		command.addAll(this.extraArguments);
+		return command;
+	}
+
+	private void launch() {
+		List<String> command = command();
 		try {
 			this.process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(this.workDirectory.resolve("redis.log").toFile())
@@ -195,6 +273,9 @@ public final class RedisServer implements AutoCloseable {
 				throw new IllegalStateException("redis-server exited at startup: " + readLog());
 			}
 			try (java.net.Socket socket = new java.net.Socket(host(), this.port)) {
+				if (this.mode == Mode.TLS) {
+					return; // listening; a TLS handshake would prove no more about readiness
+				}
 				socket.getOutputStream().write("PING\r\n".getBytes());
 				byte[] reply = new byte[64];
 				int read = socket.getInputStream().read(reply);
@@ -240,6 +321,12 @@ public final class RedisServer implements AutoCloseable {
 		catch (IOException ex) {
 			// best effort: a temporary directory
 		}
+	}
+
+	private enum Mode {
+
+		PLAIN, TLS, SENTINEL
+
 	}
 
 	private static void sleep(long millis) {
