@@ -38,7 +38,7 @@ public final class StoredUser {
 		this.isNew = loaded.isEmpty();
 		this.data = new LinkedHashMap<>((data != null) ? data : Map.of());
 		this.session = session;
-		this.history = List.copyOf(history);
+		this.history = java.util.Collections.unmodifiableList(history);
 		this.createdAt = createdAt;
 		this.updatedAt = updatedAt;
 		this.loaded = loaded;
