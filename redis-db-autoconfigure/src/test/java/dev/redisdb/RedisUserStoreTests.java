@@ -187,6 +187,12 @@ class RedisUserStoreTests {
 	}
 
 	@Test
+	void historyWithANullItemWrittenByAnotherToolLoads() {
+		set("myapp:history:U", "{\"history\":{\"items\":[null,{\"output\":\"Hi\"}]}}");
+		assertThat(fixture.store(SPLIT).load("U").history()).containsExactly(null, Map.of("output", "Hi"));
+	}
+
+	@Test
 	void turnWithoutKeptFieldsAddsNoHistoryItem() {
 		RedisUserStore store = fixture.store(SPLIT);
 		StoredUser first = store.load("U");
