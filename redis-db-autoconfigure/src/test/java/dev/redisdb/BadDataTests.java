@@ -4,9 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.redisdb.RedisDbProperties.UndecodableValues;
-import dev.redisdb.testsupport.RedisServerExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,6 +14,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.util.unit.DataSize;
 
+import static dev.redisdb.testsupport.Throwables.stackTraceOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -29,19 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class BadDataTests {
 
 	@RegisterExtension
-	static final RedisServerExtension redis = new RedisServerExtension();
-
-	static StoreFixture fixture;
-
-	@BeforeAll
-	static void connect() {
-		fixture = new StoreFixture(redis.server());
-	}
-
-	@AfterAll
-	static void disconnect() {
-		fixture.close();
-	}
+	static final StoreExtension redis = new StoreExtension();
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
@@ -57,7 +43,7 @@ class BadDataTests {
 	void undecodableValueFailsTheLoadNamingKeyAndEntryAndKeepsTheValue(String name, String stored, String problem) {
 		redis.server().call((commands) -> commands.set("myapp:user:U", stored));
 		assertThatExceptionOfType(RedisDbDataException.class)
-			.isThrownBy(() -> fixture.store(RedisUserStoreTests.SPLIT).load("U"))
+			.isThrownBy(() -> redis.store(RedisUserStoreTests.SPLIT).load("U"))
 			.withMessage("Cannot decode entry 'user' stored at key 'myapp:user:U': " + problem)
 			.satisfies((ex) -> assertThat(ex).hasStackTraceContaining("myapp:user:U"))
 			.satisfies((ex) -> assertThat(stackTraceOf(ex)).doesNotContain("PERSONAL"));
@@ -69,7 +55,7 @@ class BadDataTests {
 		redis.server().call((commands) -> commands.hset("myapp:session:U", "field", "value"));
 		redis.server().call((commands) -> commands.rpush("myapp:history:U", "item"));
 		assertThatExceptionOfType(RedisDbDataException.class)
-			.isThrownBy(() -> fixture.store(RedisUserStoreTests.SPLIT).load("U"))
+			.isThrownBy(() -> redis.store(RedisUserStoreTests.SPLIT).load("U"))
 			.withMessage("Cannot decode entry 'session' stored at key 'myapp:session:U': "
 					+ "the key holds a Redis hash, not a string value");
 		assertThat(redis.server().<String>call((commands) -> commands.hget("myapp:session:U", "field")))
@@ -78,7 +64,7 @@ class BadDataTests {
 
 	@Test
 	void treatAsEmptyPolicyLoadsTheEntryAsEmptyWarnsAndLetsTheSaveRepairIt(CapturedOutput output) {
-		RedisUserStore store = fixture
+		RedisUserStore store = redis
 			.store(RedisUserStoreTests.SPLIT.toBuilder().undecodableValues(UndecodableValues.TREAT_AS_EMPTY).build());
 		redis.server().call((commands) -> commands.set("myapp:user:U", "PERSONAL not json"));
 		redis.server().call((commands) -> commands.hset("myapp:session:U", "field", "value"));
@@ -100,7 +86,7 @@ class BadDataTests {
 
 	@Test
 	void rejectsNullEmptyAndOverlongUserIds() {
-		RedisUserStore store = fixture.store(RedisDbProperties.defaults().toBuilder().maxUserIdLength(10).maxValueSize(DataSize.ofMegabytes(1)).updateAttempts(10).build());
+		RedisUserStore store = redis.store(RedisDbProperties.defaults().toBuilder().maxUserIdLength(10).maxValueSize(DataSize.ofMegabytes(1)).updateAttempts(10).build());
 		assertThatIllegalArgumentException().isThrownBy(() -> store.load(null))
 			.withMessage("userId must not be null or empty");
 		assertThatIllegalArgumentException().isThrownBy(() -> store.delete(""))
@@ -112,7 +98,7 @@ class BadDataTests {
 
 	@Test
 	void oversizedValueIsRejectedBeforeAnythingIsWritten() {
-		RedisUserStore store = fixture
+		RedisUserStore store = redis
 			.store(RedisUserStoreTests.SPLIT.toBuilder().maxUserIdLength(1024).maxValueSize(DataSize.ofBytes(200)).updateAttempts(10).build());
 		StoredUser user = store.load("U");
 		user.data().put("name", "Ann");
@@ -147,17 +133,12 @@ class BadDataTests {
 				return ValueCodec.json().decode(entryId, value);
 			}
 		};
-		RedisUserStore store = fixture.store(RedisUserStoreTests.SPLIT, KeyStrategy.jovo(), failingOnHistory);
+		RedisUserStore store = redis.store(RedisUserStoreTests.SPLIT, KeyStrategy.jovo(), failingOnHistory);
 		StoredUser user = store.load("U");
 		user.data().put("visits", 1);
 		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> store.save(user));
 		assertThat(redis.server().dbSize()).isZero();
 	}
 
-	private static String stackTraceOf(Throwable failure) {
-		java.io.StringWriter trace = new java.io.StringWriter();
-		failure.printStackTrace(new java.io.PrintWriter(trace));
-		return trace.toString();
-	}
 
 }

@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.redisdb.testsupport.Concurrently;
-import dev.redisdb.testsupport.RedisServerExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -27,24 +24,12 @@ class ConflictSafeUpdateTests {
 	private static final int INCREMENTS = 50;
 
 	@RegisterExtension
-	static final RedisServerExtension redis = new RedisServerExtension();
-
-	static StoreFixture fixture;
-
-	@BeforeAll
-	static void connect() {
-		fixture = new StoreFixture(redis.server());
-	}
-
-	@AfterAll
-	static void disconnect() {
-		fixture.close();
-	}
+	static final StoreExtension redis = new StoreExtension();
 
 	@ParameterizedTest
 	@ValueSource(strings = { "default", "split" })
 	void conflictSafeUpdateLosesNoIncrement(String config) throws Exception {
-		RedisUserStore store = fixture.store(config(config));
+		RedisUserStore store = redis.store(config(config));
 		Concurrently.run(THREADS, INCREMENTS, () -> store.update("U", TurnContext.none(), ConflictSafeUpdateTests::increment));
 		assertThat(store.load("U").data().get("counter")).isEqualTo(THREADS * INCREMENTS);
 	}
@@ -52,7 +37,7 @@ class ConflictSafeUpdateTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "default", "split" })
 	void plainLoadAndSaveLosesIncrements(String config) throws Exception {
-		RedisUserStore store = fixture.store(config(config));
+		RedisUserStore store = redis.store(config(config));
 		Concurrently.run(THREADS, INCREMENTS, () -> {
 			StoredUser user = store.load("U");
 			increment(user);
@@ -63,7 +48,7 @@ class ConflictSafeUpdateTests {
 
 	@Test
 	void givesUpWithAClearExceptionAfterTheConfiguredAttempts() {
-		RedisUserStore store = fixture.store(RedisDbProperties.defaults().toBuilder().maxUserIdLength(1024).maxValueSize(DataSize.ofMegabytes(1)).updateAttempts(3).build());
+		RedisUserStore store = redis.store(RedisDbProperties.defaults().toBuilder().maxUserIdLength(1024).maxValueSize(DataSize.ofMegabytes(1)).updateAttempts(3).build());
 		store.save(store.load("U"));
 		List<Integer> attempts = new ArrayList<>();
 		assertThatExceptionOfType(RedisDbConflictException.class)
@@ -78,7 +63,7 @@ class ConflictSafeUpdateTests {
 
 	@Test
 	void updateOfANewUserFailsWhenAnotherRequestCreatedItMeanwhile() {
-		RedisUserStore store = fixture.store(RedisDbProperties.defaults().toBuilder().maxUserIdLength(1024).maxValueSize(DataSize.ofMegabytes(1)).updateAttempts(1).build());
+		RedisUserStore store = redis.store(RedisDbProperties.defaults().toBuilder().maxUserIdLength(1024).maxValueSize(DataSize.ofMegabytes(1)).updateAttempts(1).build());
 		assertThatExceptionOfType(RedisDbConflictException.class)
 			.isThrownBy(() -> store.update("U", TurnContext.none(), (user) -> {
 				user.data().put("mine", true);

@@ -10,10 +10,6 @@ import dev.redisdb.RedisDbProperties.Entry;
 import dev.redisdb.RedisDbProperties.HistoryElement;
 import dev.redisdb.RedisDbProperties.SessionElement;
 import dev.redisdb.RedisDbProperties.StoredElements;
-import dev.redisdb.testsupport.RedisServer;
-import dev.redisdb.testsupport.RedisServerExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class RedisUserStoreTests {
 
 	@RegisterExtension
-	static final RedisServerExtension redis = new RedisServerExtension();
+	static final StoreExtension redis = new StoreExtension();
 
 	static final StoredElements ALL_ELEMENTS = new StoredElements(null, new SessionElement(true, 900),
 			new HistoryElement(true, 3, null), null, null);
@@ -42,21 +38,9 @@ class RedisUserStoreTests {
 		.withStoredElements(new StoredElements(null, new SessionElement(true, 900),
 				new HistoryElement(true, 1, Map.of("output", "true")), null, null));
 
-	static StoreFixture fixture;
-
-	@BeforeAll
-	static void connect() {
-		fixture = new StoreFixture(redis.server());
-	}
-
-	@AfterAll
-	static void disconnect() {
-		fixture.close();
-	}
-
 	@Test
 	void defaultConfigWritesOneDataKeyWithUserDataAndTimestampsOnly() {
-		RedisUserStore store = fixture.store(RedisDbProperties.defaults());
+		RedisUserStore store = redis.store(RedisDbProperties.defaults());
 		StoredUser user = store.load("U");
 		user.data().put("visits", 1);
 		user.session().data().put("ignored", true);
@@ -68,7 +52,7 @@ class RedisUserStoreTests {
 
 	@Test
 	void oneEntryWithEveryElementWritesJovosExactValue() {
-		RedisUserStore store = fixture.store(RedisDbProperties.defaults().withStoredElements(ALL_ELEMENTS));
+		RedisUserStore store = redis.store(RedisDbProperties.defaults().withStoredElements(ALL_ELEMENTS));
 		StoredUser user = store.load("U", TurnContext.ofSession("s1"));
 		Map<String, Object> nested = new java.util.LinkedHashMap<>();
 		nested.put("a", null);
@@ -88,7 +72,7 @@ class RedisUserStoreTests {
 
 	@Test
 	void splitConfigWritesThreeKeysWithTheirTtls() {
-		RedisUserStore store = fixture.store(SPLIT);
+		RedisUserStore store = redis.store(SPLIT);
 		StoredUser user = store.load("U", TurnContext.ofSession("s1"));
 		user.data().put("visits", 1);
 		user.session().data().put("step", 2);
@@ -115,7 +99,7 @@ class RedisUserStoreTests {
 				+ "\"createdAt\":\"" + fresh + "\",\"updatedAt\":\"" + fresh + "\"}}");
 		set("myapp:history:U", "{\"history\":{\"items\":[{\"output\":[{\"message\":\"Hi\"}]}]}}");
 
-		StoredUser user = fixture.store(SPLIT).load("U", TurnContext.ofSession("s1"));
+		StoredUser user = redis.store(SPLIT).load("U", TurnContext.ofSession("s1"));
 
 		assertThat(user.isNew()).isFalse();
 		assertThat(user.data()).containsEntry("visits", 3).containsEntry("name", "Ann");
@@ -134,14 +118,14 @@ class RedisUserStoreTests {
 			.withEntries(List.of(Entry.everything("a"), Entry.everything("b")));
 		set("a:U", "{\"user\":{\"data\":{\"x\":1,\"y\":1}},\"createdAt\":\"2026-01-01T10:00:00.000Z\"}");
 		set("b:U", "{\"user\":{\"data\":{\"y\":2}}}");
-		StoredUser user = fixture.store(twoEntries).load("U");
+		StoredUser user = redis.store(twoEntries).load("U");
 		assertThat(user.data()).isEqualTo(Map.of("y", 2));
 		assertThat(user.createdAt()).isEqualTo(Instant.parse("2026-01-01T10:00:00Z"));
 	}
 
 	@Test
 	void sessionIsRestoredJustBeforeItExpires() {
-		RedisUserStore store = fixture.store(SPLIT);
+		RedisUserStore store = redis.store(SPLIT);
 		set("myapp:session:U", sessionUpdatedSecondsAgo(890));
 		StoredUser user = store.load("U", TurnContext.ofSession("s2"));
 		assertThat(user.session().isNew()).isFalse();
@@ -151,7 +135,7 @@ class RedisUserStoreTests {
 
 	@Test
 	void sessionIsNewJustAfterItExpired() {
-		RedisUserStore store = fixture.store(SPLIT);
+		RedisUserStore store = redis.store(SPLIT);
 		set("myapp:session:U", sessionUpdatedSecondsAgo(910));
 		StoredUser user = store.load("U", TurnContext.ofSession("s2"));
 		assertThat(user.session().isNew()).isTrue();
@@ -165,14 +149,14 @@ class RedisUserStoreTests {
 	@Test
 	void sessionIsNotRestoredWhenSessionStorageIsOff() {
 		set("data:U", sessionUpdatedSecondsAgo(1));
-		StoredUser user = fixture.store(RedisDbProperties.defaults()).load("U", TurnContext.ofSession("s2"));
+		StoredUser user = redis.store(RedisDbProperties.defaults()).load("U", TurnContext.ofSession("s2"));
 		assertThat(user.session().isNew()).isTrue();
 		assertThat(user.session().id()).isEqualTo("s2");
 	}
 
 	@Test
 	void historyIsNewestFirstAndCutToSize() {
-		RedisUserStore store = fixture.store(RedisDbProperties.defaults().withStoredElements(ALL_ELEMENTS));
+		RedisUserStore store = redis.store(RedisDbProperties.defaults().withStoredElements(ALL_ELEMENTS));
 		for (int turn = 1; turn <= 5; turn++) {
 			StoredUser user = store.load("U");
 			user.currentTurn().put("output", "answer " + turn);
@@ -189,12 +173,12 @@ class RedisUserStoreTests {
 	@Test
 	void historyWithANullItemWrittenByAnotherToolLoads() {
 		set("myapp:history:U", "{\"history\":{\"items\":[null,{\"output\":\"Hi\"}]}}");
-		assertThat(fixture.store(SPLIT).load("U").history()).containsExactly(null, Map.of("output", "Hi"));
+		assertThat(redis.store(SPLIT).load("U").history()).containsExactly(null, Map.of("output", "Hi"));
 	}
 
 	@Test
 	void turnWithoutKeptFieldsAddsNoHistoryItem() {
-		RedisUserStore store = fixture.store(SPLIT);
+		RedisUserStore store = redis.store(SPLIT);
 		StoredUser first = store.load("U");
 		first.currentTurn().put("output", "Hi");
 		store.save(first);
@@ -206,7 +190,7 @@ class RedisUserStoreTests {
 
 	@Test
 	void userIsNewOnlyWhenNoneOfItsKeysExists() {
-		RedisUserStore store = fixture.store(SPLIT);
+		RedisUserStore store = redis.store(SPLIT);
 		assertThat(store.load("U").isNew()).isTrue();
 		set("myapp:history:U", "{\"history\":{\"items\":[]}}");
 		assertThat(store.load("U").isNew()).isFalse();
@@ -214,7 +198,7 @@ class RedisUserStoreTests {
 
 	@Test
 	void createdAtIsKeptAndUpdatedAtMovesOn() throws InterruptedException {
-		RedisUserStore store = fixture.store(RedisDbProperties.defaults());
+		RedisUserStore store = redis.store(RedisDbProperties.defaults());
 		set("data:U", "{\"user\":{\"data\":{}},\"createdAt\":\"2026-01-01T10:00:00.000Z\","
 				+ "\"updatedAt\":\"2026-01-01T10:00:00.000Z\"}");
 		store.save(store.load("U"));
@@ -225,7 +209,7 @@ class RedisUserStoreTests {
 
 	@Test
 	void newUserGetsCreatedAtOfItsFirstLoad() {
-		RedisUserStore store = fixture.store(RedisDbProperties.defaults());
+		RedisUserStore store = redis.store(RedisDbProperties.defaults());
 		StoredUser user = store.load("U");
 		store.save(user);
 		assertThat(store.load("U").createdAt()).isEqualTo(user.createdAt());
@@ -233,7 +217,7 @@ class RedisUserStoreTests {
 
 	@Test
 	void unknownTopLevelFieldsSurviveALoadSaveCycleInTheirEntry() {
-		RedisUserStore store = fixture.store(SPLIT);
+		RedisUserStore store = redis.store(SPLIT);
 		set("myapp:user:U", "{\"user\":{\"data\":{\"visits\":1}},\"migratedBy\":\"tool-7\"}");
 		set("myapp:history:U", "{\"history\":{\"items\":[]},\"audit\":[1,2]}");
 		StoredUser user = store.load("U");
@@ -246,7 +230,7 @@ class RedisUserStoreTests {
 
 	@Test
 	void ttlIsSetSlidAndCleared() {
-		RedisUserStore store = fixture.store(SPLIT);
+		RedisUserStore store = redis.store(SPLIT);
 		store.save(store.load("U"));
 		assertThat(ttl("myapp:session:U")).isBetween(1199L, 1200L);
 		redis.server().call((commands) -> commands.expire("myapp:session:U", 100));
@@ -260,7 +244,7 @@ class RedisUserStoreTests {
 
 	@Test
 	void deleteRemovesEveryEntryKeyOfTheUserOnly() {
-		RedisUserStore store = fixture.store(SPLIT);
+		RedisUserStore store = redis.store(SPLIT);
 		store.save(store.load("U"));
 		store.save(store.load("other"));
 		assertThat(store.delete("U")).isEqualTo(3);
@@ -273,7 +257,7 @@ class RedisUserStoreTests {
 	void keysComeFromTheKeyStrategyWithTheTurnContext() {
 		KeyStrategy bySession = (userId, entry, properties, context) -> entry.id().equals("session")
 				? "s:" + context.sessionId() : KeyStrategy.jovo().createKey(userId, entry, properties, context);
-		RedisUserStore store = fixture.store(SPLIT, bySession, ValueCodec.json());
+		RedisUserStore store = redis.store(SPLIT, bySession, ValueCodec.json());
 		store.save(store.load("U", TurnContext.ofSession("abc")));
 		assertThat(keys()).containsExactlyInAnyOrder("myapp:user:U", "s:abc", "myapp:history:U");
 		assertThat(store.delete("U", TurnContext.ofSession("abc"))).isEqualTo(3);
@@ -292,7 +276,7 @@ class RedisUserStoreTests {
 				return ValueCodec.json().decode(entryId, new StringBuilder(value).reverse().toString());
 			}
 		};
-		RedisUserStore store = fixture.store(RedisDbProperties.defaults(), KeyStrategy.jovo(), reversing);
+		RedisUserStore store = redis.store(RedisDbProperties.defaults(), KeyStrategy.jovo(), reversing);
 		StoredUser user = store.load("U");
 		user.data().put("name", "Ann");
 		store.save(user);
@@ -303,13 +287,13 @@ class RedisUserStoreTests {
 	@Test
 	void undecodableValueFailsNamingKeyAndEntryButNotTheValue() {
 		set("myapp:user:U", "not json: secret");
-		assertThatExceptionOfType(RedisDbException.class).isThrownBy(() -> fixture.store(SPLIT).load("U"))
+		assertThatExceptionOfType(RedisDbException.class).isThrownBy(() -> redis.store(SPLIT).load("U"))
 			.withMessage("Cannot decode entry 'user' stored at key 'myapp:user:U': the value is not a JSON object");
 	}
 
 	@Test
 	void rejectsMissingUserId() {
-		RedisUserStore store = fixture.store(SPLIT);
+		RedisUserStore store = redis.store(SPLIT);
 		assertThatIllegalArgumentException().isThrownBy(() -> store.load(""))
 			.withMessage("userId must not be null or empty");
 		assertThatIllegalArgumentException().isThrownBy(() -> store.load(null))
@@ -318,7 +302,7 @@ class RedisUserStoreTests {
 
 	@Test
 	void loadIsOneMgetAndSaveIsOneRoundTrip() {
-		RedisUserStore store = fixture.store(SPLIT);
+		RedisUserStore store = redis.store(SPLIT);
 		store.save(store.load("U"));
 
 		Map<String, Long> beforeLoad = redis.server().commandCalls();
@@ -336,7 +320,7 @@ class RedisUserStoreTests {
 
 	@Test
 	void loadWithAMissingEntryAddsOneExists() {
-		RedisUserStore store = fixture.store(SPLIT);
+		RedisUserStore store = redis.store(SPLIT);
 		Map<String, Long> before = redis.server().commandCalls();
 		store.load("new user");
 		assertThat(callsSince(before)).isEqualTo(Map.of("mget", 1L, "exists", 1L));

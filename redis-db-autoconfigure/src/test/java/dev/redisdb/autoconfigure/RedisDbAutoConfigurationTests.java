@@ -30,6 +30,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import static dev.redisdb.testsupport.Throwables.stackTraceOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(OutputCaptureExtension.class)
@@ -367,11 +368,6 @@ class RedisDbAutoConfigurationTests {
 		store.save(user);
 	}
 
-	private static String stackTraceOf(Throwable failure) {
-		java.io.StringWriter trace = new java.io.StringWriter();
-		failure.printStackTrace(new java.io.PrintWriter(trace));
-		return trace.toString();
-	}
 
 	@Configuration(proxyBeanMethods = false)
 	static class CustomKeyStrategyConfiguration {

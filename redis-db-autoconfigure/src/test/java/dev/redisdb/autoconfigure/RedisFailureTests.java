@@ -20,6 +20,7 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import static dev.redisdb.testsupport.Throwables.stackTraceOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -194,10 +195,5 @@ class RedisFailureTests {
 		}
 	}
 
-	private static String stackTraceOf(Throwable failure) {
-		java.io.StringWriter trace = new java.io.StringWriter();
-		failure.printStackTrace(new java.io.PrintWriter(trace));
-		return trace.toString();
-	}
 
 }

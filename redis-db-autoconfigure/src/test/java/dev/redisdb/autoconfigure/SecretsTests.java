@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import static dev.redisdb.testsupport.Throwables.stackTraceOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -117,10 +118,5 @@ class SecretsTests {
 		return JsonMapper.builder().build().writeValueAsString(endpoint.configurationProperties());
 	}
 
-	private static String stackTraceOf(Throwable failure) {
-		java.io.StringWriter trace = new java.io.StringWriter();
-		failure.printStackTrace(new java.io.PrintWriter(trace));
-		return trace.toString();
-	}
 
 }
