@@ -64,12 +64,15 @@ public class TurnBenchmark {
 		StoreConfig storeConfig = StoreConfig.of(this.config);
 		Dataset dataset = new Dataset(Dataset.USERS, this.userDataBytes);
 		RedisClient client = RedisClient.create(RedisURI.create(RedisServerProcess.HOST, port));
+		long start = System.nanoTime();
 		try (StatefulRedisConnection<String, String> connection = client.connect()) {
 			dataset.populate(connection, storeConfig);
 		}
 		finally {
 			client.shutdown();
 		}
+		System.out.printf("Populated %,d users (%s config, %,d B of user data each) in %.1f s%n", Dataset.USERS,
+				this.config, dataset.userData(0).length(), (System.nanoTime() - start) / 1e9);
 		this.userIds = dataset.userIds();
 		this.turn = switch (this.variant) {
 			case "store" -> new StoreTurn(port, storeConfig);
