@@ -10,12 +10,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.format.OutputFormat;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -23,10 +31,11 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs the whole comparison: starts one redis-server on a free loopback port, runs the JMH benchmarks against it
- * (every variant on that same server), then {@code redis-benchmark} on it for reference, stops it by PID, and writes
- * {@code jmh.json}, {@code jmh.txt}, {@code redis-benchmark.txt}, {@code machine.txt} and {@code summary.md} to the
- * results directory ({@code benchmarks/results}, or the system property {@value #RESULTS_PROPERTY}).
+ * Runs the whole comparison: starts one redis-server on a free loopback port; for each configuration and user-data
+ * size, populates it and runs the JMH benchmarks against it (every variant on that same server and data); then runs
+ * {@code redis-benchmark} on it for reference, stops it by PID, and writes {@code jmh.json}, {@code jmh.txt},
+ * {@code redis-benchmark.txt}, {@code machine.txt} and {@code summary.md} to the results directory
+ * ({@code benchmarks/results}, or the system property {@value #RESULTS_PROPERTY}).
  * <p>
  * Arguments are JMH's ({@code -h} lists them): {@code -p userDataBytes=1024}, {@code -wi 5 -i 10 -f 2}, a benchmark
  * regex. The GC profiler is on unless {@code -prof} names others.
@@ -57,22 +66,55 @@ public final class BenchmarkMain {
 			List<String> forkArguments = new ArrayList<>(List.of("-Xms2g", "-Xmx2g",
 					"-D" + TurnBenchmark.PORT_PROPERTY + "=" + server.port()));
 			forkArguments.addAll(options.getJvmArgsAppend().orElse(List.of()));
-			ChainedOptionsBuilder builder = new OptionsBuilder().parent(options)
-				.jvmArgsAppend(forkArguments.toArray(String[]::new))
-				.resultFormat(ResultFormatType.JSON)
-				.result(results.resolve("jmh.json").toString());
-			if (options.getProfilers().isEmpty()) {
-				builder.addProfiler(GCProfiler.class);
+			OutputFormat output = OutputFormatFactory.createFormatInstance(text,
+					options.verbosity().orElse(VerboseMode.NORMAL));
+			List<RunResult> runs = new ArrayList<>();
+			for (String config : parameterValues(options, "config")) {
+				for (String userDataBytes : parameterValues(options, "userDataBytes")) {
+					populate(server.port(), StoreConfig.of(config), Integer.parseInt(userDataBytes), text);
+					ChainedOptionsBuilder builder = new OptionsBuilder().parent(options)
+						.param("config", config)
+						.param("userDataBytes", userDataBytes)
+						.jvmArgsAppend(forkArguments.toArray(String[]::new));
+					if (options.getProfilers().isEmpty()) {
+						builder.addProfiler(GCProfiler.class);
+					}
+					runs.addAll(new Runner(builder.build(), output).run());
+				}
 			}
-			new Runner(builder.build(),
-					OutputFormatFactory.createFormatInstance(text, options.verbosity().orElse(VerboseMode.NORMAL)))
-				.run();
+			ResultFormatFactory.getInstance(ResultFormatType.JSON, results.resolve("jmh.json").toString())
+				.writeOut(runs);
 			Files.writeString(results.resolve("redis-benchmark.txt"), redisBenchmark(server.port()));
 		}
 		machine.add("finished " + Instant.now() + ", load average " + loadAverage());
 		Files.write(results.resolve("machine.txt"), machine);
 		Summary.write(results);
+		System.out.println(Files.readString(results.resolve("summary.md")));
 		System.out.println("Results in " + results.toAbsolutePath().normalize());
+	}
+
+	/**
+	 * Fills the server with one configuration's users, once for all forks of that configuration and size: every
+	 * variant then works on the same data, fresh enough that no stored session has expired.
+	 */
+	private static void populate(int port, StoreConfig config, int userDataBytes, PrintStream text) {
+		long start = System.nanoTime();
+		RedisClient client = RedisClient.create(RedisURI.create(RedisServerProcess.HOST, port));
+		try (StatefulRedisConnection<String, String> connection = client.connect()) {
+			new Dataset(Dataset.USERS, userDataBytes).populate(connection, config);
+		}
+		finally {
+			client.shutdown();
+		}
+		text.printf("%n# Populated: %s, in %.1f s%n", Dataset.describe(Dataset.USERS, config, userDataBytes),
+				(System.nanoTime() - start) / 1e9);
+	}
+
+	/** @return the values given with {@code -p name=...}, else those of the benchmark's {@code @Param} */
+	private static Collection<String> parameterValues(CommandLineOptions options, String name)
+			throws NoSuchFieldException {
+		return options.getParameter(name)
+			.orElse(List.of(TurnBenchmark.class.getField(name).getAnnotation(Param.class).value()));
 	}
 
 	/** The same server, with redis-benchmark's own GET/SET load, for reference. */

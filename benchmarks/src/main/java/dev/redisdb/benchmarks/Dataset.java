@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisFuture;
@@ -17,18 +18,25 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The users a run works on: {@value #USERS} distinct ids, each with user data of a given size, written in Jovo's
- * stored format with pipelined {@code SET}s on a connection of its own.
+ * The users a run works on: {@value #USERS} distinct ids, each a returning user ({@code visits} 100) with user data
+ * of a given size, written in Jovo's stored format with pipelined {@code SET}s on a connection of its own. A marker
+ * key tells which configuration and size the server holds.
  */
 final class Dataset {
 
 	static final int USERS = 100_000;
+
+	static final int INITIAL_VISITS = 100;
+
+	static final String MARKER_KEY = "redisdb-bench:dataset";
 
 	private static final int BATCH = 1_000;
 
 	/** JavaScript's {@code Date.toISOString()}, as Jovo stores timestamps. */
 	static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 		.withZone(ZoneOffset.UTC);
+
+	private final int userDataBytes;
 
 	private final String[] userIds;
 
@@ -40,18 +48,27 @@ final class Dataset {
 	 * @param userDataBytes the approximate length of each user's data as JSON
 	 */
 	Dataset(int users, int userDataBytes) {
-		this.userIds = new String[users];
-		for (int i = 0; i < users; i++) {
-			this.userIds[i] = "user-" + i;
-		}
+		this.userDataBytes = userDataBytes;
+		this.userIds = userIds(users);
 		this.filler = filler(userDataBytes - userData(0, "").length());
 	}
 
-	String[] userIds() {
-		return this.userIds;
+	/** @return {@code user-0}, {@code user-1}, ... */
+	static String[] userIds(int users) {
+		String[] ids = new String[users];
+		for (int i = 0; i < users; i++) {
+			ids[i] = "user-" + i;
+		}
+		return ids;
 	}
 
-	/** @return the stored JSON data of a user, before any turn: {@code visits} 0 */
+	/** @return what the marker key holds once this dataset is populated in a configuration */
+	static String describe(int users, StoreConfig config, int userDataBytes) {
+		return users + " users, " + config.name().toLowerCase(Locale.ROOT) + " config, userDataBytes "
+				+ userDataBytes;
+	}
+
+	/** @return the stored JSON data of a user, before any turn */
 	String userData(int index) {
 		return userData(index, this.filler);
 	}
@@ -75,7 +92,8 @@ final class Dataset {
 	}
 
 	/**
-	 * Empties the server and writes every user's entries as the configuration stores them, with the entries' TTLs.
+	 * Empties the server, writes every user's entries as the configuration stores them, with the entries' TTLs, and
+	 * the marker key.
 	 * @param connection a connection used for nothing else meanwhile: its commands are flushed in batches
 	 * @param config the configuration
 	 */
@@ -107,10 +125,11 @@ final class Dataset {
 		finally {
 			connection.setAutoFlushCommands(true);
 		}
+		connection.sync().set(MARKER_KEY, describe(this.userIds.length, config, this.userDataBytes));
 	}
 
 	private static String userData(int index, String filler) {
-		return "{\"visits\":0,\"lastIntent\":\"LaunchIntent\",\"name\":\"User " + index + "\""
+		return "{\"visits\":" + INITIAL_VISITS + ",\"lastIntent\":\"LaunchIntent\",\"name\":\"User " + index + "\""
 				+ (filler.isEmpty() ? "" : "," + filler) + "}";
 	}
 

@@ -23,13 +23,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Turns of users picked at random from {@value Dataset#USERS} pre-populated ones, against the redis-server whose port
- * is in the system property {@value #PORT_PROPERTY} ({@link BenchmarkMain} starts it and sets it). Every fork starts
- * from the same freshly populated data. {@link #oneUser} gives the latency distribution of one user's turns (and,
+ * is in the system property {@value #PORT_PROPERTY}. {@link BenchmarkMain} starts that server and populates it
+ * before the forks of each configuration and size; the variants then take turns on the same users. {@link #oneUser} gives the latency distribution of one user's turns (and,
  * as one over the mean, the throughput of one user); {@link #users8} and {@link #users64} give the throughput of 8
  * and 64 concurrent users sharing one connection.
  */
 @State(Scope.Benchmark)
-@Warmup(iterations = 2, time = 5)
+@Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 3, time = 5)
 @Fork(1)
 public class TurnBenchmark {
@@ -62,27 +62,28 @@ public class TurnBenchmark {
 					+ ": run the benchmarks with java -jar benchmarks/target/benchmarks.jar, which starts one");
 		}
 		StoreConfig storeConfig = StoreConfig.of(this.config);
-		Dataset dataset = new Dataset(Dataset.USERS, this.userDataBytes);
+		String expected = Dataset.describe(Dataset.USERS, storeConfig, this.userDataBytes);
 		RedisClient client = RedisClient.create(RedisURI.create(RedisServerProcess.HOST, port));
-		long start = System.nanoTime();
 		try (StatefulRedisConnection<String, String> connection = client.connect()) {
-			dataset.populate(connection, storeConfig);
+			String populated = connection.sync().get(Dataset.MARKER_KEY);
+			if (!expected.equals(populated)) {
+				throw new IllegalStateException("The server holds " + populated + ", not " + expected
+						+ ": BenchmarkMain populates it before each configuration and size");
+			}
 		}
 		finally {
 			client.shutdown();
 		}
-		System.out.printf("Populated %,d users (%s config, %,d B of user data each) in %.1f s%n", Dataset.USERS,
-				this.config, dataset.userData(0).length(), (System.nanoTime() - start) / 1e9);
-		this.userIds = dataset.userIds();
+		this.userIds = Dataset.userIds(Dataset.USERS);
 		this.turn = switch (this.variant) {
 			case "store" -> new StoreTurn(port, storeConfig);
 			case "baseline" -> new LettuceTurn(port, storeConfig);
 			default -> throw new IllegalArgumentException("Unknown variant " + this.variant);
 		};
 		int visits = this.turn.run(this.userIds[0], INTENTS[0]);
-		if (visits != 1) {
+		if (visits <= Dataset.INITIAL_VISITS) {
 			throw new IllegalStateException(this.variant + " read no pre-populated data: visits " + visits
-					+ " after the first turn, expected 1");
+					+ " after a turn, expected more than " + Dataset.INITIAL_VISITS);
 		}
 	}
 

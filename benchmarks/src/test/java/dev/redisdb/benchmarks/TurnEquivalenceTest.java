@@ -47,18 +47,19 @@ class TurnEquivalenceTest {
 		RedisCommands<String, String> redis = connection.sync();
 		try (Turn store = new StoreTurn(server.port(), config);
 				Turn baseline = new LettuceTurn(server.port(), config)) {
-			assertThat(store.run("user-0", "PlayIntent")).isEqualTo(1);
-			assertThat(baseline.run("user-1", "PlayIntent")).isEqualTo(1);
+			assertThat(store.run("user-0", "PlayIntent")).isEqualTo(Dataset.INITIAL_VISITS + 1);
+			assertThat(baseline.run("user-1", "PlayIntent")).isEqualTo(Dataset.INITIAL_VISITS + 1);
 			redis.configResetstat();
-			assertThat(store.run("user-0", "HelpIntent")).isEqualTo(2);
-			assertThat(baseline.run("user-1", "HelpIntent")).isEqualTo(2);
+			assertThat(store.run("user-0", "HelpIntent")).isEqualTo(Dataset.INITIAL_VISITS + 2);
+			assertThat(baseline.run("user-1", "HelpIntent")).isEqualTo(Dataset.INITIAL_VISITS + 2);
 		}
 		assertThat(commandCalls(redis)).containsEntry("mget", 2L)
 			.containsEntry("evalsha", 2L)
 			.doesNotContainKeys("eval", "get");
 		String[] storeKeys = config.keysOf("user-0");
 		String[] baselineKeys = config.keysOf("user-1");
-		assertThat(redis.get(storeKeys[0])).contains("\"visits\":2,\"lastIntent\":\"HelpIntent\"");
+		assertThat(redis.get(storeKeys[0]))
+			.contains("\"visits\":" + (Dataset.INITIAL_VISITS + 2) + ",\"lastIntent\":\"HelpIntent\"");
 		for (int i = 0; i < storeKeys.length; i++) {
 			String stored = redis.get(storeKeys[i]);
 			assertThat(normalized(redis.get(baselineKeys[i]), 1)).isEqualTo(normalized(stored, 0));
