@@ -141,7 +141,7 @@ public final class BenchmarkMain {
 				"java " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
 				RedisServerProcess.version(),
 				"os " + System.getProperty("os.name") + " " + System.getProperty("os.version"),
-				"arguments " + String.join(" ", args));
+				"arguments " + ((args.length > 0) ? String.join(" ", args) : "(none: the defaults)"));
 	}
 
 	private static String cpuModel() throws IOException {
