@@ -1,0 +1,73 @@
+package dev.redisdb.benchmarks;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.redisdb.RedisDbProperties;
+import dev.redisdb.RedisDbProperties.Entry;
+import dev.redisdb.RedisDbProperties.HistoryElement;
+import dev.redisdb.RedisDbProperties.SessionElement;
+import dev.redisdb.RedisDbProperties.StoredElements;
+
+/**
+ * The two configurations compared: as the library's properties, and as the keys and TTLs that the hand-written
+ * baseline and the pre-population use.
+ */
+enum StoreConfig {
+
+	/** Jovo's defaults: one entry {@code data} with user data and timestamps, no TTL. */
+	DEFAULT(List.of("data:"), List.of(0L)),
+
+	/** Three entries: user (no TTL), session (1200 s) and history (1200 s, one item), under prefix {@code myapp}. */
+	SPLIT(List.of("myapp:user:", "myapp:session:", "myapp:history:"), List.of(0L, 1200L, 1200L));
+
+	private final List<String> keyPrefixes;
+
+	private final List<Long> ttlSeconds;
+
+	StoreConfig(List<String> keyPrefixes, List<Long> ttlSeconds) {
+		this.keyPrefixes = keyPrefixes;
+		this.ttlSeconds = ttlSeconds;
+	}
+
+	/**
+	 * @param name {@code default} or {@code split}, as in the benchmark's parameter
+	 * @return the configuration
+	 */
+	static StoreConfig of(String name) {
+		return valueOf(name.toUpperCase(Locale.ROOT));
+	}
+
+	RedisDbProperties properties() {
+		return switch (this) {
+			case DEFAULT -> RedisDbProperties.defaults();
+			case SPLIT -> new RedisDbProperties(null, "myapp", ":",
+					new StoredElements(null, new SessionElement(true, 900),
+							new HistoryElement(true, 1, Map.of("output", "true")), null, null),
+					List.of(new Entry("user", true, false, false, true, true, 0),
+							new Entry("session", false, true, false, false, false, 1200),
+							new Entry("history", false, false, true, false, false, 1200)));
+		};
+	}
+
+	/** @return whether the turn also keeps session data and a history item */
+	boolean hasSessionAndHistory() {
+		return this == SPLIT;
+	}
+
+	/** @return the user's entry keys, in entry order */
+	String[] keysOf(String userId) {
+		String[] keys = new String[this.keyPrefixes.size()];
+		for (int i = 0; i < keys.length; i++) {
+			keys[i] = this.keyPrefixes.get(i) + userId;
+		}
+		return keys;
+	}
+
+	/** @return per entry, in entry order: the TTL in seconds, 0 for none */
+	List<Long> ttlSeconds() {
+		return this.ttlSeconds;
+	}
+
+}

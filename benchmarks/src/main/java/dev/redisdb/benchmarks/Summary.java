@@ -1,0 +1,229 @@
+package dev.redisdb.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns a results directory ({@code jmh.json}, and {@code machine.txt} and {@code redis-benchmark.txt} when present)
+ * into {@code summary.md}: per configuration and user-data size, the turns per second of each variant at 1, 8 and 64
+ * users, one user's p50/p99 latency, the bytes allocated per turn, and the store/baseline ratios.
+ * <p>
+ * {@code java -cp benchmarks/target/benchmarks.jar dev.redisdb.benchmarks.Summary benchmarks/results}
+ */
+public final class Summary {
+
+	private static final Pattern REDIS_BENCHMARK = Pattern
+		.compile("(\\w+): ([\\d.]+) requests per second, p50=([\\d.]+) msec");
+
+	private Summary() {
+	}
+
+	public static void main(String[] args) throws IOException {
+		Path results = Path.of((args.length > 0) ? args[0] : "benchmarks/results");
+		write(results);
+		System.out.println(Files.readString(results.resolve("summary.md")));
+	}
+
+	static void write(Path results) throws IOException {
+		JsonNode runs = JsonMapper.builder().build().readTree(results.resolve("jmh.json").toFile());
+		StringBuilder md = new StringBuilder("# redis-db benchmark results\n\n");
+		Path machine = results.resolve("machine.txt");
+		if (Files.exists(machine)) {
+			md.append("```\n").append(Files.readString(machine).strip()).append("\n```\n\n");
+		}
+		md.append(table(runs));
+		Path redisBenchmark = results.resolve("redis-benchmark.txt");
+		if (Files.exists(redisBenchmark)) {
+			md.append('\n').append(redisBenchmarkTable(Files.readString(redisBenchmark)));
+		}
+		Files.writeString(results.resolve("summary.md"), md.toString());
+	}
+
+	static String table(JsonNode runs) {
+		Map<String, Map<String, Cells>> groups = new LinkedHashMap<>();
+		for (String config : List.of("default", "split")) {
+			for (String size : List.of("1024", "16384")) {
+				for (String variant : List.of("store", "baseline")) {
+					groups.computeIfAbsent(config + "|" + size, (key) -> new LinkedHashMap<>()).put(variant, new Cells());
+				}
+			}
+		}
+		for (JsonNode run : runs) {
+			JsonNode params = run.path("params");
+			String group = params.path("config").asString() + "|" + params.path("userDataBytes").asString();
+			Cells cells = groups.computeIfAbsent(group, (key) -> new LinkedHashMap<>())
+				.computeIfAbsent(params.path("variant").asString(), (key) -> new Cells());
+			String benchmark = run.path("benchmark").asString();
+			String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+			JsonNode primary = run.path("primaryMetric");
+			switch (method) {
+				case "oneUser" -> {
+					cells.meanMicros = primary.path("score").asDouble();
+					cells.p50Micros = primary.path("scorePercentiles").path("50.0").asDouble();
+					cells.p99Micros = primary.path("scorePercentiles").path("99.0").asDouble();
+					cells.bytesPerTurn = allocationPerOperation(run);
+				}
+				case "users8" -> cells.users8 = Throughput.of(primary);
+				case "users64" -> cells.users64 = Throughput.of(primary);
+				default -> {
+				}
+			}
+		}
+		StringBuilder md = new StringBuilder();
+		md.append("Turns per second (higher is better; ± is half the range of the measurement iterations), "
+				+ "one user's turn latency in µs and bytes allocated per turn (lower is better). "
+				+ "1 user: one thread, from the mean of its sampled turn times. Ratio: store / baseline.\n\n");
+		md.append("| Config | User data | Variant | Turns/s, 1 user | Turns/s, 8 users | Turns/s, 64 users "
+				+ "| p50 µs | p99 µs | B/turn |\n");
+		md.append("|---|---|---|--:|--:|--:|--:|--:|--:|\n");
+		groups.forEach((group, variants) -> {
+			Cells store = variants.get("store");
+			Cells baseline = variants.get("baseline");
+			if (!store.hasAny() && !baseline.hasAny()) {
+				return;
+			}
+			String config = group.substring(0, group.indexOf('|'));
+			String size = group.substring(group.indexOf('|') + 1);
+			String label = "| " + config + " | " + size(size) + " | ";
+			md.append(label).append("RedisUserStore | ").append(store.row()).append('\n');
+			md.append(label).append("baseline (Lettuce by hand) | ").append(baseline.row()).append('\n');
+			md.append(label).append("**store / baseline** | ").append(store.ratioTo(baseline)).append('\n');
+		});
+		return md.toString();
+	}
+
+	private static double allocationPerOperation(JsonNode run) {
+		for (Map.Entry<String, JsonNode> metric : run.path("secondaryMetrics").properties()) {
+			if (metric.getKey().replace("·", "").equals("gc.alloc.rate.norm")) {
+				return metric.getValue().path("score").asDouble();
+			}
+		}
+		return Double.NaN;
+	}
+
+	private static String size(String bytes) {
+		return switch (bytes) {
+			case "1024" -> "1 KB";
+			case "16384" -> "16 KB";
+			default -> bytes + " B";
+		};
+	}
+
+	static String redisBenchmarkTable(String output) {
+		StringBuilder md = new StringBuilder("redis-benchmark on the same server (`-t get,set -n 100000 -q`):\n\n");
+		md.append("| Clients (-c) | SET requests/s | SET p50 ms | GET requests/s | GET p50 ms |\n");
+		md.append("|--:|--:|--:|--:|--:|\n");
+		String clients = null;
+		Map<String, String[]> byCommand = new LinkedHashMap<>();
+		List<String> rows = new ArrayList<>();
+		for (String line : (output + "\n$ end").split("\n")) {
+			if (line.startsWith("$ ")) {
+				if (clients != null) {
+					String[] set = byCommand.getOrDefault("SET", new String[] { "–", "–" });
+					String[] get = byCommand.getOrDefault("GET", new String[] { "–", "–" });
+					rows.add("| " + clients + " | " + set[0] + " | " + set[1] + " | " + get[0] + " | " + get[1] + " |");
+				}
+				Matcher c = Pattern.compile("-c (\\d+)").matcher(line);
+				clients = c.find() ? c.group(1) : null;
+				byCommand.clear();
+			}
+			Matcher m = REDIS_BENCHMARK.matcher(line);
+			if (m.find()) {
+				byCommand.put(m.group(1), new String[] { number(Double.parseDouble(m.group(2))), m.group(3) });
+			}
+		}
+		rows.forEach((row) -> md.append(row).append('\n'));
+		return md.toString();
+	}
+
+	private static String number(double value) {
+		return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%,.0f", value);
+	}
+
+	private static String ratio(double store, double baseline) {
+		return (Double.isNaN(store) || Double.isNaN(baseline) || baseline == 0) ? "–"
+				: String.format(Locale.ROOT, "%.2f", store / baseline);
+	}
+
+	/** A throughput score with the spread of its measurement iterations. */
+	private record Throughput(double score, double halfRangePercent) {
+
+		static Throughput of(JsonNode primary) {
+			double min = Double.MAX_VALUE;
+			double max = -Double.MAX_VALUE;
+			int iterations = 0;
+			for (JsonNode fork : primary.path("rawData")) {
+				for (JsonNode iteration : fork) {
+					min = Math.min(min, iteration.asDouble());
+					max = Math.max(max, iteration.asDouble());
+					iterations++;
+				}
+			}
+			double score = primary.path("score").asDouble();
+			return new Throughput(score, (iterations > 1 && score > 0) ? 50 * (max - min) / score : Double.NaN);
+		}
+
+		@Override
+		public String toString() {
+			return number(this.score) + (Double.isNaN(this.halfRangePercent) ? ""
+					: String.format(Locale.ROOT, " ±%.0f%%", this.halfRangePercent));
+		}
+
+	}
+
+	private static final class Cells {
+
+		double meanMicros = Double.NaN;
+
+		double p50Micros = Double.NaN;
+
+		double p99Micros = Double.NaN;
+
+		double bytesPerTurn = Double.NaN;
+
+		Throughput users8;
+
+		Throughput users64;
+
+		boolean hasAny() {
+			return !Double.isNaN(this.meanMicros) || this.users8 != null || this.users64 != null;
+		}
+
+		double oneUserPerSecond() {
+			return 1_000_000 / this.meanMicros;
+		}
+
+		String row() {
+			return String.join(" | ", number(oneUserPerSecond()), text(this.users8), text(this.users64),
+					number(this.p50Micros), number(this.p99Micros), number(this.bytesPerTurn)) + " |";
+		}
+
+		String ratioTo(Cells baseline) {
+			return String.join(" | ", ratio(oneUserPerSecond(), baseline.oneUserPerSecond()),
+					ratio(score(this.users8), score(baseline.users8)), ratio(score(this.users64), score(baseline.users64)),
+					ratio(this.p50Micros, baseline.p50Micros), ratio(this.p99Micros, baseline.p99Micros),
+					ratio(this.bytesPerTurn, baseline.bytesPerTurn)) + " |";
+		}
+
+		private static String text(Throughput throughput) {
+			return (throughput != null) ? throughput.toString() : "–";
+		}
+
+		private static double score(Throughput throughput) {
+			return (throughput != null) ? throughput.score() : Double.NaN;
+		}
+
+	}
+
+}

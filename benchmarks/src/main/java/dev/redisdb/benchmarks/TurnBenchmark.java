@@ -1,0 +1,124 @@
+package dev.redisdb.benchmarks;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Turns of users picked at random from {@value Dataset#USERS} pre-populated ones, against the redis-server whose port
+ * is in the system property {@value #PORT_PROPERTY}. {@link BenchmarkMain} starts that server and populates it
+ * before the forks of each configuration and size; the variants then take turns on the same users. {@link #oneUser} gives the latency distribution of one user's turns (and,
+ * as one over the mean, the throughput of one user); {@link #users8} and {@link #users64} give the throughput of 8
+ * and 64 concurrent users sharing one connection.
+ */
+@State(Scope.Benchmark)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 3, time = 5)
+@Fork(1)
+public class TurnBenchmark {
+
+	static final String PORT_PROPERTY = "redisdb.bench.port";
+
+	private static final String[] INTENTS = { "PlayIntent", "PauseIntent", "NextIntent", "HelpIntent" };
+
+	/** {@code store}: through {@code RedisUserStore}; {@code baseline}: Lettuce and Jackson by hand. */
+	@Param({ "store", "baseline" })
+	public String variant;
+
+	/** {@code default}: one entry without TTL; {@code split}: user, session and history entries, with TTLs. */
+	@Param({ "default", "split" })
+	public String config;
+
+	/** Approximate size of each user's data as JSON. */
+	@Param({ "1024", "16384" })
+	public int userDataBytes;
+
+	private String[] userIds;
+
+	private Turn turn;
+
+	@Setup(Level.Trial)
+	public void setUp() {
+		Integer port = Integer.getInteger(PORT_PROPERTY);
+		if (port == null) {
+			throw new IllegalStateException("No redis-server port in system property " + PORT_PROPERTY
+					+ ": run the benchmarks with java -jar benchmarks/target/benchmarks.jar, which starts one");
+		}
+		StoreConfig storeConfig = StoreConfig.of(this.config);
+		String expected = Dataset.describe(Dataset.USERS, storeConfig, this.userDataBytes);
+		RedisClient client = RedisClient.create(RedisURI.create(RedisServerProcess.HOST, port));
+		try (StatefulRedisConnection<String, String> connection = client.connect()) {
+			String populated = connection.sync().get(Dataset.MARKER_KEY);
+			if (!expected.equals(populated)) {
+				throw new IllegalStateException("The server holds " + populated + ", not " + expected
+						+ ": BenchmarkMain populates it before each configuration and size");
+			}
+		}
+		finally {
+			client.shutdown();
+		}
+		this.userIds = Dataset.userIds(Dataset.USERS);
+		this.turn = switch (this.variant) {
+			case "store" -> new StoreTurn(port, storeConfig);
+			case "baseline" -> new LettuceTurn(port, storeConfig);
+			default -> throw new IllegalArgumentException("Unknown variant " + this.variant);
+		};
+		int visits = this.turn.run(this.userIds[0], INTENTS[0]);
+		if (visits <= Dataset.INITIAL_VISITS) {
+			throw new IllegalStateException(this.variant + " read no pre-populated data: visits " + visits
+					+ " after a turn, expected more than " + Dataset.INITIAL_VISITS);
+		}
+	}
+
+	@TearDown(Level.Trial)
+	public void tearDown() {
+		this.turn.close();
+	}
+
+	@Benchmark
+	@BenchmarkMode(Mode.SampleTime)
+	@OutputTimeUnit(TimeUnit.MICROSECONDS)
+	@Threads(1)
+	public int oneUser() {
+		return turnOfRandomUser();
+	}
+
+	@Benchmark
+	@BenchmarkMode(Mode.Throughput)
+	@OutputTimeUnit(TimeUnit.SECONDS)
+	@Threads(8)
+	public int users8() {
+		return turnOfRandomUser();
+	}
+
+	@Benchmark
+	@BenchmarkMode(Mode.Throughput)
+	@OutputTimeUnit(TimeUnit.SECONDS)
+	@Threads(64)
+	public int users64() {
+		return turnOfRandomUser();
+	}
+
+	private int turnOfRandomUser() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return this.turn.run(this.userIds[random.nextInt(this.userIds.length)], INTENTS[random.nextInt(INTENTS.length)]);
+	}
+
+}

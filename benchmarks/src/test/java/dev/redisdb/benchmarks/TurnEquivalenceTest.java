@@ -1,0 +1,89 @@
+package dev.redisdb.benchmarks;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The comparison is fair only if both variants do the same work: one turn of each on equal users must store the
+ * same JSON with the same TTLs, through the same Redis commands.
+ */
+class TurnEquivalenceTest {
+
+	private static RedisServerProcess server;
+
+	private static RedisClient client;
+
+	private static StatefulRedisConnection<String, String> connection;
+
+	@BeforeAll
+	static void startServer() {
+		server = RedisServerProcess.start();
+		client = RedisClient.create(RedisURI.create(RedisServerProcess.HOST, server.port()));
+		connection = client.connect();
+	}
+
+	@AfterAll
+	static void stopServer() {
+		connection.close();
+		client.shutdown();
+		server.close();
+	}
+
+	@ParameterizedTest
+	@EnumSource(StoreConfig.class)
+	void storeAndBaselineStoreTheSameJsonWithTheSameTtlsThroughTheSameCommands(StoreConfig config) {
+		new Dataset(2, 1024).populate(connection, config);
+		RedisCommands<String, String> redis = connection.sync();
+		try (Turn store = new StoreTurn(server.port(), config);
+				Turn baseline = new LettuceTurn(server.port(), config)) {
+			assertThat(store.run("user-0", "PlayIntent")).isEqualTo(Dataset.INITIAL_VISITS + 1);
+			assertThat(baseline.run("user-1", "PlayIntent")).isEqualTo(Dataset.INITIAL_VISITS + 1);
+			redis.configResetstat();
+			assertThat(store.run("user-0", "HelpIntent")).isEqualTo(Dataset.INITIAL_VISITS + 2);
+			assertThat(baseline.run("user-1", "HelpIntent")).isEqualTo(Dataset.INITIAL_VISITS + 2);
+		}
+		assertThat(commandCalls(redis)).containsEntry("mget", 2L)
+			.containsEntry("evalsha", 2L)
+			.doesNotContainKeys("eval", "get");
+		String[] storeKeys = config.keysOf("user-0");
+		String[] baselineKeys = config.keysOf("user-1");
+		assertThat(redis.get(storeKeys[0]))
+			.contains("\"visits\":" + (Dataset.INITIAL_VISITS + 2) + ",\"lastIntent\":\"HelpIntent\"");
+		for (int i = 0; i < storeKeys.length; i++) {
+			String stored = redis.get(storeKeys[i]);
+			assertThat(normalized(redis.get(baselineKeys[i]), 1)).isEqualTo(normalized(stored, 0));
+			assertThat(redis.ttl(baselineKeys[i])).isEqualTo(redis.ttl(storeKeys[i]))
+				.isEqualTo((config.ttlSeconds().get(i) > 0) ? config.ttlSeconds().get(i) : -1);
+		}
+	}
+
+	private static String normalized(String value, int userIndex) {
+		return value.replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z", "<time>")
+			.replace("User " + userIndex + "\"", "User N\"")
+			.replace("session-" + userIndex + "\"", "session-N\"");
+	}
+
+	private static Map<String, Long> commandCalls(RedisCommands<String, String> redis) {
+		Map<String, Long> calls = new LinkedHashMap<>();
+		for (String line : redis.info("commandstats").split("\r?\n")) {
+			if (line.startsWith("cmdstat_")) {
+				String stats = line.substring(line.indexOf(':') + 1);
+				calls.put(line.substring("cmdstat_".length(), line.indexOf(':')),
+						Long.parseLong(stats.substring("calls=".length(), stats.indexOf(','))));
+			}
+		}
+		return calls;
+	}
+
+}
