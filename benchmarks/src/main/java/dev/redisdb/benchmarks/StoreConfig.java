@@ -42,12 +42,15 @@ enum StoreConfig {
 	RedisDbProperties properties() {
 		return switch (this) {
 			case DEFAULT -> RedisDbProperties.defaults();
-			case SPLIT -> new RedisDbProperties(null, "myapp", ":",
-					new StoredElements(null, new SessionElement(true, 900),
-							new HistoryElement(true, 1, Map.of("output", "true")), null, null),
-					List.of(new Entry("user", true, false, false, true, true, 0),
-							new Entry("session", false, true, false, false, false, 1200),
-							new Entry("history", false, false, true, false, false, 1200)));
+			case SPLIT -> RedisDbProperties.defaults()
+				.toBuilder()
+				.keyPrefix("myapp")
+				.storedElements(new StoredElements(null, new SessionElement(true, 900),
+						new HistoryElement(true, 1, Map.of("output", "true")), null, null))
+				.entries(List.of(new Entry("user", true, false, false, true, true, 0),
+						new Entry("session", false, true, false, false, false, 1200),
+						new Entry("history", false, false, true, false, false, 1200)))
+				.build();
 		};
 	}
 
