@@ -1,10 +1,8 @@
 package dev.redisdb;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
+import java.time.DateTimeException;
+import java.util.function.Supplier;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -24,10 +22,6 @@ final class JsonValueCodec implements ValueCodec {
 
 	static final JsonValueCodec INSTANCE = new JsonValueCodec();
 
-	/** JavaScript's {@code Date.toISOString()}: always three fraction digits and {@code Z}. */
-	private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-		.withZone(ZoneOffset.UTC);
-
 	private final JsonMapper mapper = JsonMapper.builder()
 		.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -43,11 +37,34 @@ final class JsonValueCodec implements ValueCodec {
 
 	@Override
 	public DbItem decode(String entryId, String value) {
-		try {
-			if (!value.stripLeading().startsWith("{")) {
-				throw new IllegalArgumentException("the value is not a JSON object");
+		return read(value.stripLeading().startsWith("{"), () -> this.mapper.readValue(value, DbItem.class));
+	}
+
+	@Override
+	public byte[] encodeToUtf8(String entryId, DbItem item) {
+		return this.mapper.writeValueAsBytes(item);
+	}
+
+	@Override
+	public DbItem decodeFromUtf8(String entryId, byte[] value) {
+		return read(startsWithBrace(value), () -> this.mapper.readValue(value, DbItem.class));
+	}
+
+	private static boolean startsWithBrace(byte[] value) {
+		for (byte b : value) {
+			if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+				return b == '{';
 			}
-			return this.mapper.readValue(value, DbItem.class);
+		}
+		return false;
+	}
+
+	private DbItem read(boolean isObject, Supplier<DbItem> reader) {
+		if (!isObject) {
+			throw new IllegalArgumentException("the value is not a JSON object");
+		}
+		try {
+			return reader.get();
 		}
 		catch (DatabindException ex) {
 			// Jackson's own message may quote the value: name only where the problem is.
@@ -72,15 +89,12 @@ final class JsonValueCodec implements ValueCodec {
 		return path.isEmpty() ? "(top level)" : path.toString();
 	}
 
-	static String format(Instant instant) {
-		return ISO_MILLIS.format(instant.truncatedTo(ChronoUnit.MILLIS));
-	}
 
 	private static final class TimestampSerializer extends ValueSerializer<Instant> {
 
 		@Override
 		public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
-			generator.writeString(format(value));
+			generator.writeString(JovoTimestamps.format(value));
 		}
 
 	}
@@ -93,9 +107,9 @@ final class JsonValueCodec implements ValueCodec {
 				return (Instant) context.handleUnexpectedToken(Instant.class, parser);
 			}
 			try {
-				return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(parser.getString(), Instant::from);
+				return JovoTimestamps.parse(parser.getString());
 			}
-			catch (DateTimeParseException ex) {
+			catch (DateTimeException ex) {
 				throw DatabindException.from(parser, "not an ISO-8601 timestamp");
 			}
 		}

@@ -14,6 +14,7 @@ import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import org.springframework.dao.DataAccessException;
@@ -40,6 +41,9 @@ final class RedisAccess {
 	private final String endpoint;
 
 	private final long awaitMillis;
+
+	/** The factory's shared native connection, kept between calls; fetched again once it is closed. */
+	private volatile RedisClusterAsyncCommands<byte[], byte[]> sharedCommands;
 
 	RedisAccess(StringRedisTemplate template) {
 		RedisConnectionFactory factory = template.getConnectionFactory();
@@ -68,6 +72,11 @@ final class RedisAccess {
 		return call(operation, (commands) -> commands.type(key));
 	}
 
+	void set(String operation, byte[] key, byte[] value, long ttlSeconds) {
+		call(operation, (commands) -> (ttlSeconds > 0) ? commands.set(key, value, SetArgs.Builder.ex(ttlSeconds))
+				: commands.set(key, value));
+	}
+
 	long del(String operation, byte[][] keys) {
 		return call(operation, (commands) -> commands.del(keys));
 	}
@@ -93,12 +102,11 @@ final class RedisAccess {
 		}
 	}
 
-	@SuppressWarnings("unchecked")
 	private <T> T awaitOnce(String operation,
 			Function<RedisClusterAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) {
 		RedisFuture<T> future;
-		try (RedisConnection connection = this.connectionFactory.getConnection()) {
-			future = command.apply((RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection());
+		try {
+			future = command.apply(sharedCommands());
 		}
 		catch (DataAccessException | io.lettuce.core.RedisException ex) {
 			throw unavailable(operation, ex);
@@ -127,6 +135,18 @@ final class RedisAccess {
 			throw new RedisDbException("Cannot " + operation + ": interrupted while waiting for Redis at "
 					+ this.endpoint, ex);
 		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private RedisClusterAsyncCommands<byte[], byte[]> sharedCommands() {
+		RedisClusterAsyncCommands<byte[], byte[]> commands = this.sharedCommands;
+		if (commands == null || !commands.isOpen()) {
+			try (RedisConnection connection = this.connectionFactory.getConnection()) {
+				commands = (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
+			}
+			this.sharedCommands = commands;
+		}
+		return commands;
 	}
 
 	private RedisDbException refused(String operation, RedisCommandExecutionException ex) {

@@ -25,8 +25,8 @@ import org.springframework.util.Assert;
  * <ul>
  * <li>A load is one {@code MGET} of all the user's entry keys (plus one {@code EXISTS} when an entry is missing, to
  * tell a missing key from a key of another Redis type).</li>
- * <li>A save writes all entries in one round trip, atomically (one Lua script by {@code EVALSHA}), each key with
- * {@code SET ... EX ttl} when its entry has a TTL. Two overlapping saves of one user: the last one wins, as in
+ * <li>A save writes all entries in one round trip, atomically: one {@code SET} for a single entry, otherwise one Lua
+ * script by {@code EVALSHA}; each key with {@code EX ttl} when its entry has a TTL. Two overlapping saves of one user: the last one wins, as in
  * Jovo.</li>
  * <li>{@link #update} is the conflict-safe alternative: it saves only if nobody saved the user since it loaded, and
  * otherwise loads and applies the change again.</li>
@@ -268,7 +268,7 @@ public final class RedisUserStore {
 			if (this.written[i]) {
 				Entry entry = entries.get(i);
 				DbItem part = StoredElementsRules.partFor(entry, whole, loaded.items().get(i));
-				values[i] = this.codec.encode(entry.id(), part).getBytes(StandardCharsets.UTF_8);
+				values[i] = this.codec.encodeToUtf8(entry.id(), part);
 				if (values[i].length > this.properties.maxValueSize().toBytes()) {
 					throw new IllegalArgumentException("Cannot save user: entry '" + entry.id() + "' encodes to "
 							+ values[i].length + " bytes, more than jovo.redis.max-value-size ("
@@ -279,8 +279,16 @@ public final class RedisUserStore {
 		return values;
 	}
 
-	/** One script over some of the user's keys (all of them, except on a cluster without hash tag). */
+	/**
+	 * Writes some of the user's keys (all of them, except on a cluster without hash tag) atomically: one plain
+	 * {@code SET} where that is one value and nothing to compare, otherwise one script.
+	 */
 	private boolean writeGroup(int[] group, byte[][] allKeys, byte[][] values, byte[][] digests) {
+		if (digests == null && group.length == 1 && values[group[0]] != null) {
+			int entry = group[0];
+			this.redis.set("save user", allKeys[entry], values[entry], this.properties.entries().get(entry).ttlSeconds());
+			return true;
+		}
 		byte[][] keys = new byte[group.length][];
 		List<byte[]> arguments = new ArrayList<>(1 + group.length * 4);
 		arguments.add((digests != null) ? COMPARE : OVERWRITE);
@@ -355,7 +363,7 @@ public final class RedisUserStore {
 	private DbItem decode(int index, byte[] key, byte[] value) {
 		String entryId = this.properties.entries().get(index).id();
 		try {
-			return this.codec.decode(entryId, new String(value, StandardCharsets.UTF_8));
+			return this.codec.decodeFromUtf8(entryId, value);
 		}
 		catch (RuntimeException ex) {
 			undecodable(index, key, ex.getMessage(), ex);

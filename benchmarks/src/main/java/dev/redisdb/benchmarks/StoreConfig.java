@@ -54,6 +54,33 @@ enum StoreConfig {
 		};
 	}
 
+	/**
+	 * @param port the benchmark's redis-server
+	 * @return this configuration as an application would write it: {@code jovo.redis.*} properties, with the store's
+	 * own connection to that server
+	 */
+	Map<String, Object> springProperties(int port) {
+		Map<String, Object> properties = new java.util.LinkedHashMap<>();
+		properties.put("jovo.redis.connection-string", "redis://" + RedisServerProcess.HOST + ":" + port);
+		if (this == SPLIT) {
+			properties.put("jovo.redis.key-prefix", "myapp");
+			properties.put("jovo.redis.stored-elements.session", "true");
+			properties.put("jovo.redis.stored-elements.history.size", "1");
+			properties.put("jovo.redis.stored-elements.history.output", "true");
+			properties.put("jovo.redis.entries[0].id", "user");
+			properties.put("jovo.redis.entries[0].user", "true");
+			properties.put("jovo.redis.entries[0].created-at", "true");
+			properties.put("jovo.redis.entries[0].updated-at", "true");
+			properties.put("jovo.redis.entries[1].id", "session");
+			properties.put("jovo.redis.entries[1].session", "true");
+			properties.put("jovo.redis.entries[1].ttl-seconds", "1200");
+			properties.put("jovo.redis.entries[2].id", "history");
+			properties.put("jovo.redis.entries[2].history", "true");
+			properties.put("jovo.redis.entries[2].ttl-seconds", "1200");
+		}
+		return properties;
+	}
+
 	/** @return whether the turn also keeps session data and a history item */
 	boolean hasSessionAndHistory() {
 		return this == SPLIT;

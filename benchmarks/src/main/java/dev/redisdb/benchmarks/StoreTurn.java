@@ -3,37 +3,44 @@ package dev.redisdb.benchmarks;
 import java.util.List;
 import java.util.Map;
 
-import dev.redisdb.KeyStrategy;
 import dev.redisdb.RedisDbProperties;
 import dev.redisdb.RedisUserStore;
 import dev.redisdb.StoredUser;
-import dev.redisdb.ValueCodec;
+import dev.redisdb.autoconfigure.RedisDbAutoConfiguration;
 
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
 
-/** A turn through {@link RedisUserStore}, over a {@link StringRedisTemplate} on a shared Lettuce connection. */
+/**
+ * A turn through {@link RedisUserStore} as an application gets it: auto-configured from {@code jovo.redis.*}, on the
+ * store's own connection ({@code connection-string}) to the benchmark's server.
+ */
 final class StoreTurn implements Turn {
 
 	private static final List<Map<String, String>> OUTPUT = List.of(Map.of("message", "Hi"));
 
-	private final LettuceConnectionFactory connectionFactory;
+	private final AnnotationConfigApplicationContext context;
 
 	private final RedisUserStore store;
 
 	private final boolean withSessionAndHistory;
 
 	StoreTurn(int port, StoreConfig config) {
-		this.connectionFactory = new LettuceConnectionFactory(RedisServerProcess.HOST, port);
-		this.connectionFactory.afterPropertiesSet();
-		this.connectionFactory.start();
-		this.store = newStore(new StringRedisTemplate(this.connectionFactory), config.properties());
+		this.context = new AnnotationConfigApplicationContext();
+		this.context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("benchmark", config.springProperties(port)));
+		this.context.register(StoreApplication.class);
+		this.context.refresh();
+		this.store = this.context.getBean(RedisUserStore.class);
+		RedisDbProperties bound = this.context.getBean(RedisDbProperties.class);
+		if (!bound.entries().equals(config.properties().entries())) {
+			throw new IllegalStateException("Bound " + bound.entries() + ", expected " + config.properties().entries());
+		}
 		this.withSessionAndHistory = config.hasSessionAndHistory();
-	}
-
-	/** The one place that builds the store under test: adapt it here when the store's constructor changes. */
-	static RedisUserStore newStore(StringRedisTemplate template, RedisDbProperties properties) {
-		return new RedisUserStore(template, properties, KeyStrategy.jovo(), ValueCodec.json());
 	}
 
 	@Override
@@ -52,7 +59,13 @@ final class StoreTurn implements Turn {
 
 	@Override
 	public void close() {
-		this.connectionFactory.destroy();
+		this.context.close();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ DataRedisAutoConfiguration.class, RedisDbAutoConfiguration.class })
+	static class StoreApplication {
+
 	}
 
 }

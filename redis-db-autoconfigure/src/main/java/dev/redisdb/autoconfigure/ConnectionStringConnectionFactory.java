@@ -5,6 +5,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.resource.ClientResources;
 
 import dev.redisdb.RedisDbProperties;
 
@@ -27,9 +28,11 @@ final class ConnectionStringConnectionFactory {
 	/**
 	 * @param properties the configuration, with a connection string
 	 * @param sslBundle trust material (and client key) for {@code rediss://}; null for the JVM's default trust store
+	 * @param clientResources the Lettuce resources (event loops, Netty customizer) to use; shut down by their owner
 	 * @return the factory, not yet started
 	 */
-	static LettuceConnectionFactory create(RedisDbProperties properties, SslBundle sslBundle) {
+	static LettuceConnectionFactory create(RedisDbProperties properties, SslBundle sslBundle,
+			ClientResources clientResources) {
 		RedisURI uri = RedisURI.create(properties.connectionString());
 		uri.setTimeout(properties.commandTimeout());
 		ClientOptions.Builder clientOptions = ClientOptions.builder()
@@ -43,6 +46,7 @@ final class ConnectionStringConnectionFactory {
 			.apply(uri)
 			.commandTimeout(properties.commandTimeout())
 			.clientOptions(clientOptions.build())
+			.clientResources(clientResources)
 			.clientName("redis-db")
 			.build();
 		return new LettuceConnectionFactory(LettuceConnectionFactory.createRedisConfiguration(uri),

@@ -21,7 +21,14 @@ final class LettuceTrafficLogGuard implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		LoggingSystem loggingSystem = LoggingSystem.get(getClass().getClassLoader());
+		LoggingSystem loggingSystem;
+		try {
+			loggingSystem = LoggingSystem.get(getClass().getClassLoader());
+		}
+		catch (IllegalStateException ex) {
+			// No logging system Spring Boot can steer (slf4j-simple, say): its levels are not ours to cap.
+			return;
+		}
 		LoggerConfiguration configuration = loggingSystem.getLoggerConfiguration(PROTOCOL_LOGGER);
 		if (configuration != null && configuration.getEffectiveLevel() == LogLevel.TRACE) {
 			loggingSystem.setLogLevel(PROTOCOL_LOGGER, LogLevel.DEBUG);

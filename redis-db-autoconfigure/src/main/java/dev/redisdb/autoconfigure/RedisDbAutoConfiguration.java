@@ -1,5 +1,7 @@
 package dev.redisdb.autoconfigure;
 
+import io.lettuce.core.resource.ClientResources;
+
 import dev.redisdb.KeyStrategy;
 import dev.redisdb.RedisDbProperties;
 import dev.redisdb.RedisUserStore;
@@ -96,11 +98,18 @@ public final class RedisDbAutoConfiguration {
 	@Conditional(ConnectionStringConditions.Set.class)
 	static class OwnConnectionConfiguration {
 
+		@Bean(destroyMethod = "shutdown", defaultCandidate = false)
+		@ConditionalOnMissingBean(name = "redisDbClientResources")
+		ClientResources redisDbClientResources() {
+			return ClientResources.builder().nettyCustomizer(new FlushConsolidation()).build();
+		}
+
 		@Bean(name = CONNECTION_FACTORY_BEAN_NAME, defaultCandidate = false)
 		LettuceConnectionFactory redisDbConnectionFactory(RedisDbProperties properties,
-				ObjectProvider<SslBundles> sslBundles) {
+				ObjectProvider<SslBundles> sslBundles,
+				@Qualifier("redisDbClientResources") ClientResources redisDbClientResources) {
 			return ConnectionStringConnectionFactory.create(properties,
-					SslBundleLookup.find(properties.sslBundle(), sslBundles.getIfAvailable()));
+					SslBundleLookup.find(properties.sslBundle(), sslBundles.getIfAvailable()), redisDbClientResources);
 		}
 
 		@Bean(name = TEMPLATE_BEAN_NAME, defaultCandidate = false)
