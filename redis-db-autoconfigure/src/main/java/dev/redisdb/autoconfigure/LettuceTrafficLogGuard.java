@@ -21,14 +21,16 @@ final class LettuceTrafficLogGuard implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		LoggingSystem loggingSystem;
 		try {
-			loggingSystem = LoggingSystem.get(getClass().getClassLoader());
+			capProtocolLogger(LoggingSystem.get(getClass().getClassLoader()));
 		}
 		catch (IllegalStateException ex) {
-			// No logging system Spring Boot can steer (slf4j-simple, say): its levels are not ours to cap.
-			return;
+			// No logging system Spring Boot can steer (slf4j-simple, or two bindings at once): not ours to cap.
+			logger.debug("Cannot check the level of " + PROTOCOL_LOGGER + ": " + ex.getMessage());
 		}
+	}
+
+	private static void capProtocolLogger(LoggingSystem loggingSystem) {
 		LoggerConfiguration configuration = loggingSystem.getLoggerConfiguration(PROTOCOL_LOGGER);
 		if (configuration != null && configuration.getEffectiveLevel() == LogLevel.TRACE) {
 			loggingSystem.setLogLevel(PROTOCOL_LOGGER, LogLevel.DEBUG);
