@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Any user id (separators, braces, spaces, newlines, control characters, any Unicode) round-trips and never reads
  * or overwrites another user's keys, whatever the key layout.
  */
-class UserIdProperties {
+class UserIdPropertyTests {
 
 	private static RedisServer server;
 
@@ -77,7 +77,7 @@ class UserIdProperties {
 			.all()
 			.ofMinLength(1)
 			.ofMaxLength(40)
-			.filter(UserIdProperties::isValidUnicode);
+			.filter(UserIdPropertyTests::isValidUnicode);
 		Arbitrary<String> alexaLike = Arbitraries.strings()
 			.alpha()
 			.numeric()
