@@ -24,9 +24,13 @@ final class SlotRouting {
 
 	private final boolean nonAtomicWrites;
 
-	private SlotRouting(boolean cluster, boolean nonAtomicWrites) {
+	/** The one group of all of a user's keys, by index: what every save on a single server uses. */
+	private final List<int[]> allKeys;
+
+	private SlotRouting(boolean cluster, boolean nonAtomicWrites, int keyCount) {
 		this.cluster = cluster;
 		this.nonAtomicWrites = nonAtomicWrites;
+		this.allKeys = List.of(java.util.stream.IntStream.range(0, keyCount).toArray());
 	}
 
 	/**
@@ -49,7 +53,7 @@ final class SlotRouting {
 					+ "Jovo's: existing data must be renamed), or set jovo.redis.cluster-non-atomic-writes: true to "
 					+ "write the entries one slot at a time, without atomicity");
 		}
-		return new SlotRouting(cluster, properties.clusterNonAtomicWrites());
+		return new SlotRouting(cluster, properties.clusterNonAtomicWrites(), properties.entries().size());
 	}
 
 	/**
@@ -60,19 +64,16 @@ final class SlotRouting {
 	 * @throws RedisDbException when the keys span several slots and that is not allowed
 	 */
 	List<int[]> scriptGroups(byte[][] keys, boolean atomic) {
-		Map<Integer, List<Integer>> indexesBySlot = new LinkedHashMap<>();
-		if (this.cluster) {
-			for (int i = 0; i < keys.length; i++) {
-				indexesBySlot.computeIfAbsent(ClusterSlotHashUtil.calculateSlot(keys[i]), (slot) -> new ArrayList<>())
-					.add(i);
-			}
+		if (!this.cluster) {
+			return this.allKeys;
 		}
-		if (indexesBySlot.size() <= 1) {
-			int[] all = new int[keys.length];
-			for (int i = 0; i < all.length; i++) {
-				all[i] = i;
-			}
-			return List.of(all);
+		Map<Integer, List<Integer>> indexesBySlot = new LinkedHashMap<>();
+		for (int i = 0; i < keys.length; i++) {
+			indexesBySlot.computeIfAbsent(ClusterSlotHashUtil.calculateSlot(keys[i]), (slot) -> new ArrayList<>())
+				.add(i);
+		}
+		if (indexesBySlot.size() == 1) {
+			return this.allKeys;
 		}
 		if (!this.nonAtomicWrites || atomic) {
 			throw new RedisDbException("Cannot save user: its keys hash to " + indexesBySlot.size()
