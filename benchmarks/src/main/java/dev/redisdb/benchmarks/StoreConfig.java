@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.redisdb.RedisDbProperties;
-import dev.redisdb.RedisDbProperties.Entry;
-import dev.redisdb.RedisDbProperties.HistoryElement;
-import dev.redisdb.RedisDbProperties.SessionElement;
-import dev.redisdb.RedisDbProperties.StoredElements;
+import dev.redisdb.Entry;
+import dev.redisdb.HistoryElement;
+import dev.redisdb.SessionElement;
+import dev.redisdb.StoreOptions;
+import dev.redisdb.StoredElement;
+import dev.redisdb.StoredElements;
 
 /**
  * The two configurations compared: as the library's properties, and as the keys and TTLs that the hand-written
@@ -39,17 +40,17 @@ enum StoreConfig {
 		return valueOf(name.toUpperCase(Locale.ROOT));
 	}
 
-	RedisDbProperties properties() {
+	StoreOptions options() {
 		return switch (this) {
-			case DEFAULT -> RedisDbProperties.defaults();
-			case SPLIT -> RedisDbProperties.defaults()
-				.toBuilder()
+			case DEFAULT -> StoreOptions.defaults();
+			case SPLIT -> StoreOptions.builder()
 				.keyPrefix("myapp")
-				.storedElements(new StoredElements(null, new SessionElement(true, 900),
-						new HistoryElement(true, 1, Map.of("output", "true")), null, null))
-				.entries(List.of(new Entry("user", true, false, false, true, true, 0),
-						new Entry("session", false, true, false, false, false, 1200),
-						new Entry("history", false, false, true, false, false, 1200)))
+				.storedElements(StoredElements.defaults()
+					.withSession(SessionElement.on())
+					.withHistory(HistoryElement.of(1, "output", "nlu")))
+				.entries(Entry.of("user", StoredElement.USER, StoredElement.CREATED_AT, StoredElement.UPDATED_AT),
+						Entry.of("session", StoredElement.SESSION).withTtlSeconds(1200),
+						Entry.of("history", StoredElement.HISTORY).withTtlSeconds(1200))
 				.build();
 		};
 	}

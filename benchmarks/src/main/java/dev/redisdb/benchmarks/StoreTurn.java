@@ -3,7 +3,7 @@ package dev.redisdb.benchmarks;
 import java.util.List;
 import java.util.Map;
 
-import dev.redisdb.RedisDbProperties;
+import dev.redisdb.StoreOptions;
 import dev.redisdb.RedisUserStore;
 import dev.redisdb.StoredUser;
 import dev.redisdb.autoconfigure.RedisDbAutoConfiguration;
@@ -36,9 +36,9 @@ final class StoreTurn implements Turn {
 		this.context.register(StoreApplication.class);
 		this.context.refresh();
 		this.store = this.context.getBean(RedisUserStore.class);
-		RedisDbProperties bound = this.context.getBean(RedisDbProperties.class);
-		if (!bound.entries().equals(config.properties().entries())) {
-			throw new IllegalStateException("Bound " + bound.entries() + ", expected " + config.properties().entries());
+		StoreOptions bound = this.store.options();
+		if (!bound.equals(config.options())) {
+			throw new IllegalStateException("Bound " + bound + ", expected " + config.options());
 		}
 		this.withSessionAndHistory = config.hasSessionAndHistory();
 	}

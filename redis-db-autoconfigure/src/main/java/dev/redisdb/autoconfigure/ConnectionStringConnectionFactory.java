@@ -7,9 +7,10 @@ import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.resource.ClientResources;
 
-import dev.redisdb.RedisDbProperties;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
@@ -28,13 +29,14 @@ final class ConnectionStringConnectionFactory {
 
 	/**
 	 * @param properties the configuration, with a connection string
-	 * @param sslBundle trust material (and client key) for {@code rediss://}; null for the JVM's default trust store
+	 * @param sslBundles the application's SSL bundles, where it has them
 	 * @param clientResources the Lettuce resources (event loops, Netty customizer) to use; shut down by their owner
 	 * @return the factory, not yet started
 	 */
-	static LettuceConnectionFactory create(RedisDbProperties properties, SslBundle sslBundle,
+	static LettuceConnectionFactory create(RedisDbProperties properties, @Nullable SslBundles sslBundles,
 			ClientResources clientResources) {
-		RedisURI uri = RedisURI.create(properties.connectionString());
+		RedisURI uri = ConnectionStrings.parse(properties.connectionString());
+		SslBundle sslBundle = SslBundleLookup.find(properties.sslBundle(), properties.connectionString(), sslBundles);
 		uri.setTimeout(properties.commandTimeout());
 		ClientOptions.Builder clientOptions = ClientOptions.builder()
 			.socketOptions(SocketOptions.builder().connectTimeout(properties.connectTimeout()).build())

@@ -4,32 +4,31 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import dev.redisdb.RedisDbProperties;
-import dev.redisdb.RedisDbProperties.HistoryElement;
-import dev.redisdb.RedisDbProperties.StoredElements;
+import dev.redisdb.autoconfigure.RedisDbProperties.HistoryElement;
+import dev.redisdb.autoconfigure.RedisDbProperties.StoredElements;
 
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
 import org.springframework.boot.context.properties.bind.AbstractBindHandler;
 import org.springframework.boot.context.properties.bind.BindContext;
 import org.springframework.boot.context.properties.bind.BindHandler;
-import org.springframework.boot.context.properties.bind.BindResult;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 
 /**
- * Binds Jovo's history field flags, which stand beside {@code size} under any name
- * ({@code jovo.redis.stored-elements.history.asr: true}), into {@link HistoryElement#fields()}: a record can only
- * bind the names of its own components.
+ * Binds Jovo's history flags of any name, which stand beside {@code size}
+ * ({@code jovo.redis.stored-elements.history.myField: true}), into {@link HistoryElement#otherFields()}: a record
+ * binds only the names of its own components. Only the history's own properties are bound a second time, as a map.
  */
 final class HistoryFlagsBindHandlerAdvisor implements ConfigurationPropertiesBindHandlerAdvisor {
 
 	private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of("jovo.redis");
 
-	private static final ConfigurationPropertyName HISTORY = ConfigurationPropertyName
-		.of("jovo.redis.stored-elements.history");
+	private static final ConfigurationPropertyName HISTORY = ROOT.append("stored-elements").append("history");
 
-	private static final Set<String> SETTINGS = Set.of("enabled", "size", "fields");
+	/** The history record's own components, in their configuration form. */
+	private static final Set<String> COMPONENTS = Set.of("enabled", "size", "output", "nlu", "asr", "state", "request",
+			"response", "other-fields", "otherfields", "otherFields");
 
 	@Override
 	public BindHandler apply(BindHandler bindHandler) {
@@ -38,46 +37,56 @@ final class HistoryFlagsBindHandlerAdvisor implements ConfigurationPropertiesBin
 			@Override
 			public Object onSuccess(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
 					Object result) {
-				return addHistoryFlags(name, context, super.onSuccess(name, target, context, result));
+				return withOtherFlags(name, context, super.onSuccess(name, target, context, result));
 			}
 
 			/** Called instead of onSuccess when no component of the record had a value of its own. */
 			@Override
 			public Object onCreate(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
 					Object result) {
-				return addHistoryFlags(name, context, super.onCreate(name, target, context, result));
+				return withOtherFlags(name, context, super.onCreate(name, target, context, result));
 			}
 
 		};
 	}
 
-	private static Object addHistoryFlags(ConfigurationPropertyName name, BindContext context, Object bound) {
-		if (ROOT.equals(name) && bound instanceof RedisDbProperties properties) {
-			return withHistoryFlags(properties, context.getBinder());
+	private static Object withOtherFlags(ConfigurationPropertyName name, BindContext context, Object bound) {
+		if (!ROOT.equals(name) || !(bound instanceof RedisDbProperties properties)) {
+			return bound;
 		}
-		return bound;
+		Map<String, Boolean> flags = otherFlags(context.getBinder());
+		if (flags.isEmpty()) {
+			return bound;
+		}
+		StoredElements elements = properties.storedElements();
+		HistoryElement history = (elements.history() != null) ? elements.history()
+				: StoredElementDefaults.of(HistoryElement.class);
+		return properties.withStoredElements(new StoredElements(elements.user(), elements.session(),
+				history.withOtherFields(flags), elements.createdAt(), elements.updatedAt()));
 	}
 
-	private static RedisDbProperties withHistoryFlags(RedisDbProperties properties, Binder binder) {
-		BindResult<String> scalar = binder.bind(HISTORY, Bindable.of(String.class));
-		if (scalar.isBound()) {
-			return properties;
+	private static Map<String, Boolean> otherFlags(Binder binder) {
+		if (binder.bind(HISTORY, Bindable.of(String.class)).isBound()) {
+			return Map.of();
 		}
 		Map<String, Object> history = binder.bind(HISTORY, Bindable.mapOf(String.class, Object.class))
 			.orElse(Map.of());
-		Map<String, String> flags = new LinkedHashMap<>();
+		Map<String, Boolean> flags = new LinkedHashMap<>();
 		history.forEach((field, value) -> {
-			if (!SETTINGS.contains(field) && (value instanceof String || value instanceof Boolean)) {
-				flags.put(field, String.valueOf(value));
+			if (!COMPONENTS.contains(field)) {
+				flags.put(field, flag(field, value));
 			}
 		});
-		if (flags.isEmpty()) {
-			return properties;
+		return flags;
+	}
+
+	private static boolean flag(String field, Object value) {
+		String text = String.valueOf(value).trim();
+		if ("true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text)) {
+			return Boolean.parseBoolean(text);
 		}
-		boolean enabled = !history.containsKey("enabled") || Boolean.parseBoolean(String.valueOf(history.get("enabled")));
-		StoredElements elements = properties.storedElements();
-		return properties.withStoredElements(new StoredElements(elements.user(), elements.session(),
-				elements.history().withFlags(enabled, flags), elements.createdAt(), elements.updatedAt()));
+		throw new RedisDbConfigurationException("jovo.redis.stored-elements.history." + field,
+				"is '" + text + "', not a flag", "set a history field flag to true or false");
 	}
 
 }

@@ -1,10 +1,12 @@
 package dev.redisdb.autoconfigure;
 
+import io.lettuce.core.RedisClient;
 import io.lettuce.core.resource.ClientResources;
 
+import dev.redisdb.InvalidStoreOptionException;
 import dev.redisdb.KeyStrategy;
-import dev.redisdb.RedisDbProperties;
 import dev.redisdb.RedisUserStore;
+import dev.redisdb.StoreOptions;
 import dev.redisdb.ValueCodec;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,20 +29,23 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.RedisOperations;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * Auto-configuration of the {@link RedisUserStore} and its hooks, from {@code jovo.redis.*}.
+ * Auto-configuration of the {@link RedisUserStore} and its hooks, from {@code jovo.redis.*}: on its own connection
+ * when {@code jovo.redis.connection-string} is set, otherwise on the application's Redis connection.
+ *
+ * @since 0.1.0
  */
 @AutoConfiguration(after = DataRedisAutoConfiguration.class)
-@ConditionalOnClass({ RedisOperations.class, LettuceConnectionFactory.class })
+@ConditionalOnClass({ RedisClient.class, LettuceConnectionFactory.class, RedisUserStore.class })
 @EnableConfigurationProperties(RedisDbProperties.class)
 public final class RedisDbAutoConfiguration {
 
 	/**
-	 * Name of the template the store uses; an application bean of this name replaces it. It is no default candidate,
-	 * so the application's own {@code StringRedisTemplate} stays the one injected by type.
+	 * Name of the {@code StringRedisTemplate} on the store's Redis: the application's handle on it. An application
+	 * bean of this name replaces it. It is no default candidate, so the application's own
+	 * {@code StringRedisTemplate} stays the one injected by type.
 	 */
 	public static final String TEMPLATE_BEAN_NAME = "redisDbTemplate";
 
@@ -72,15 +77,29 @@ public final class RedisDbAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ValueCodec redisDbValueCodec() {
-		return ValueCodec.json();
+	StoreOptions redisDbStoreOptions(RedisDbProperties properties) {
+		return StoreOptionsMapper.toOptions(properties);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	RedisUserStore redisUserStore(@Qualifier(TEMPLATE_BEAN_NAME) StringRedisTemplate redisDbTemplate,
-			RedisDbProperties properties, KeyStrategy keyStrategy, ValueCodec valueCodec) {
-		return new RedisUserStore(redisDbTemplate, properties, keyStrategy, valueCodec);
+	ValueCodec redisDbValueCodec(RedisDbProperties properties, StoreOptions options) {
+		return RedisDbValueCodecs.create(properties, options);
+	}
+
+	static RedisUserStore createStore(RedisConnectionFactory connectionFactory, StoreOptions options,
+			KeyStrategy keyStrategy, ValueCodec valueCodec) {
+		if (!(connectionFactory instanceof LettuceConnectionFactory lettuce)) {
+			throw new RedisDbConfigurationException("spring.data.redis.client-type",
+					"gives redis-db a " + connectionFactory.getClass().getName() + ", but it needs Lettuce",
+					"use Lettuce (Spring Boot's default client) or set jovo.redis.connection-string");
+		}
+		try {
+			return new RedisUserStore(lettuce, options, keyStrategy, valueCodec);
+		}
+		catch (InvalidStoreOptionException ex) {
+			throw RedisDbConfigurationException.of(ex);
+		}
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -108,8 +127,8 @@ public final class RedisDbAutoConfiguration {
 		LettuceConnectionFactory redisDbConnectionFactory(RedisDbProperties properties,
 				ObjectProvider<SslBundles> sslBundles,
 				@Qualifier("redisDbClientResources") ClientResources redisDbClientResources) {
-			return ConnectionStringConnectionFactory.create(properties,
-					SslBundleLookup.find(properties.sslBundle(), sslBundles.getIfAvailable()), redisDbClientResources);
+			return ConnectionStringConnectionFactory.create(properties, sslBundles.getIfAvailable(),
+					redisDbClientResources);
 		}
 
 		@Bean(name = TEMPLATE_BEAN_NAME, defaultCandidate = false)
@@ -117,6 +136,14 @@ public final class RedisDbAutoConfiguration {
 		StringRedisTemplate redisDbTemplate(
 				@Qualifier(CONNECTION_FACTORY_BEAN_NAME) LettuceConnectionFactory redisDbConnectionFactory) {
 			return new StringRedisTemplate(redisDbConnectionFactory);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		RedisUserStore redisUserStore(
+				@Qualifier(CONNECTION_FACTORY_BEAN_NAME) LettuceConnectionFactory redisDbConnectionFactory,
+				StoreOptions options, KeyStrategy keyStrategy, ValueCodec valueCodec) {
+			return createStore(redisDbConnectionFactory, options, keyStrategy, valueCodec);
 		}
 
 		/** Boot's Redis health indicator covers default candidates only, so the store's own connection gets one. */
@@ -138,13 +165,20 @@ public final class RedisDbAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(ConnectionStringConditions.NotSet.class)
+	@ConditionalOnSingleCandidate(RedisConnectionFactory.class)
 	static class ApplicationConnectionConfiguration {
 
 		@Bean(name = TEMPLATE_BEAN_NAME, defaultCandidate = false)
 		@ConditionalOnMissingBean(name = TEMPLATE_BEAN_NAME)
-		@ConditionalOnSingleCandidate(RedisConnectionFactory.class)
 		StringRedisTemplate redisDbTemplate(RedisConnectionFactory redisConnectionFactory) {
 			return new StringRedisTemplate(redisConnectionFactory);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		RedisUserStore redisUserStore(RedisConnectionFactory redisConnectionFactory, StoreOptions options,
+				KeyStrategy keyStrategy, ValueCodec valueCodec) {
+			return createStore(redisConnectionFactory, options, keyStrategy, valueCodec);
 		}
 
 	}

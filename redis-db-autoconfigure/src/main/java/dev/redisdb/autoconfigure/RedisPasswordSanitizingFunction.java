@@ -1,6 +1,5 @@
 package dev.redisdb.autoconfigure;
 
-import dev.redisdb.RedisDbProperties;
 
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -23,7 +22,7 @@ final class RedisPasswordSanitizingFunction implements SanitizingFunction {
 		}
 		if ((key.endsWith("connectionstring") || key.endsWith("connection-string") || key.endsWith(".url"))
 				&& data.getValue() instanceof String uri) {
-			return data.withValue(RedisDbProperties.maskPassword(uri));
+			return data.withValue(ConnectionStrings.mask(uri));
 		}
 		return data;
 	}

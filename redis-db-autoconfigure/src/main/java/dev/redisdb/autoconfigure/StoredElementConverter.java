@@ -1,11 +1,10 @@
 package dev.redisdb.autoconfigure;
 
-import java.util.Map;
 import java.util.Set;
 
-import dev.redisdb.RedisDbProperties.HistoryElement;
-import dev.redisdb.RedisDbProperties.SessionElement;
-import dev.redisdb.RedisDbProperties.Toggle;
+import dev.redisdb.autoconfigure.RedisDbProperties.HistoryElement;
+import dev.redisdb.autoconfigure.RedisDbProperties.SessionElement;
+import dev.redisdb.autoconfigure.RedisDbProperties.Toggle;
 
 import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.core.convert.converter.GenericConverter;
@@ -28,16 +27,16 @@ final class StoredElementConverter implements GenericConverter {
 
 	@Override
 	public Object convert(Object source, TypeDescriptor sourceType, TypeDescriptor targetType) {
-		if (source == null) {
-			return null;
-		}
 		boolean enabled = (source instanceof Boolean flag) ? flag : parse((String) source, targetType.getType());
 		Class<?> type = targetType.getType();
 		if (type == SessionElement.class) {
-			return new SessionElement(enabled, 900);
+			SessionElement defaults = StoredElementDefaults.of(SessionElement.class);
+			return new SessionElement(enabled, defaults.expiresAfterSeconds());
 		}
 		if (type == HistoryElement.class) {
-			return new HistoryElement(enabled, 3, Map.of());
+			HistoryElement defaults = StoredElementDefaults.of(HistoryElement.class);
+			return new HistoryElement(enabled, defaults.size(), defaults.output(), defaults.nlu(), defaults.asr(),
+					defaults.state(), defaults.request(), defaults.response(), defaults.otherFields());
 		}
 		return new Toggle(enabled);
 	}

@@ -1,135 +1,93 @@
 package dev.redisdb.autoconfigure;
 
+import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
+import io.lettuce.core.ClientOptions;
 import dev.redisdb.DbItem;
+import dev.redisdb.EntryKey;
+import dev.redisdb.HistoryElement;
 import dev.redisdb.KeyStrategy;
-import dev.redisdb.RedisDbProperties;
-import dev.redisdb.RedisDbProperties.Entry;
 import dev.redisdb.RedisUserStore;
-import dev.redisdb.StoredUser;
+import dev.redisdb.SessionElement;
+import dev.redisdb.SplitExample;
+import dev.redisdb.StoreOptions;
 import dev.redisdb.ValueCodec;
-import dev.redisdb.testsupport.RedisServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisSentinelConnection;
+import org.springframework.data.redis.connection.RedisClusterConnection;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import static dev.redisdb.testsupport.Throwables.stackTraceOf;
+import static dev.redisdb.Throwables.stackTraceOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The auto-configuration without a Redis server: what it registers and backs off from, how {@code jovo.redis.*}
+ * binds into the store's options, the own connection's settings, and every startup mistake. Live behaviour is in
+ * {@link RedisDbAutoConfigurationIntegrationTests}.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class RedisDbAutoConfigurationTests {
 
-	static RedisServer appRedis;
-
-	static RedisServer ownRedis;
-
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisDbAutoConfiguration.class))
-		.withPropertyValues("spring.data.redis.port=" + appRedis.port());
-
-	@BeforeAll
-	static void startServers() {
-		appRedis = RedisServer.start();
-		ownRedis = RedisServer.start();
-	}
-
-	@AfterAll
-	static void stopServers() {
-		appRedis.close();
-		ownRedis.close();
-	}
-
-	@BeforeEach
-	void emptyServers() {
-		appRedis.flushAll();
-		ownRedis.flushAll();
-	}
+		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisDbAutoConfiguration.class));
 
 	@Test
-	void registersStoreWithJovoDefaults() {
+	void registersTheStoreWithJovosDefaults() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(RedisUserStore.class)
 				.hasSingleBean(KeyStrategy.class)
 				.hasSingleBean(ValueCodec.class)
-				.hasBean(RedisDbAutoConfiguration.TEMPLATE_BEAN_NAME);
-			assertThat(context.getBean(RedisDbProperties.class)).isEqualTo(RedisDbProperties.defaults());
+				.hasBean(RedisDbAutoConfiguration.TEMPLATE_BEAN_NAME)
+				.doesNotHaveBean(RedisDbAutoConfiguration.CONNECTION_FACTORY_BEAN_NAME);
+			assertThat(context.getBean(StoreOptions.class)).isEqualTo(StoreOptions.defaults());
+			assertThat(context.getBean(RedisUserStore.class).options()).isEqualTo(StoreOptions.defaults());
 			assertThat(context.getBean(KeyStrategy.class)).isSameAs(KeyStrategy.jovo());
 			assertThat(context.getBean(ValueCodec.class)).isSameAs(ValueCodec.json());
 		});
 	}
 
 	@Test
-	void withoutConnectionStringUsesTheApplicationsRedis() {
-		this.contextRunner.run((context) -> {
-			saveVisit(context.getBean(RedisUserStore.class));
-			assertThat(appRedis.exists("data:U")).isTrue();
-			assertThat(ownRedis.dbSize()).isZero();
-			assertThat(context).doesNotHaveBean(RedisDbAutoConfiguration.CONNECTION_FACTORY_BEAN_NAME);
-		});
-	}
-
-	@Test
-	void connectionStringGivesTheStoreItsOwnConnectionAndLeavesTheApplicationsAlone() {
-		this.contextRunner.withPropertyValues("jovo.redis.connection-string=" + ownRedis.uri() + "/3")
-			.run((context) -> {
-				saveVisit(context.getBean(RedisUserStore.class));
-				assertThat(ownRedis.<Long>call((commands) -> {
-					commands.select(3);
-					return commands.exists("data:U");
-				})).isEqualTo(1L);
-				assertThat(appRedis.dbSize()).isZero();
-
-				context.getBean(StringRedisTemplate.class).opsForValue().set("app-key", "x");
-				assertThat(appRedis.exists("app-key")).as("app's template").isTrue();
-				assertThat(context.getBean(RedisConnectionFactory.class))
-					.isNotSameAs(context.getBean(RedisDbAutoConfiguration.CONNECTION_FACTORY_BEAN_NAME));
-			});
-	}
-
-	@Test
-	void connectionStringCarriesAclUserAndPassword() {
-		ownRedis.call((commands) -> commands.aclSetuser("app",
-				io.lettuce.core.AclSetuserArgs.Builder.on().addPassword("s3cret").allCommands().allKeys()));
-		this.contextRunner.withPropertyValues("jovo.redis.connection-string=redis://app:s3cret@127.0.0.1:"
-				+ ownRedis.port())
-			.run((context) -> {
-				saveVisit(context.getBean(RedisUserStore.class));
-				assertThat(ownRedis.exists("data:U")).isTrue();
-			});
-		ownRedis.call((commands) -> commands.aclDeluser("app"));
-	}
-
-	@Test
-	void bindsTheBooleanFormOfStoredElements() {
+	void eachShortFormMeansTheElementsDefaults() {
 		this.contextRunner
-			.withPropertyValues("jovo.redis.stored-elements.session=true", "jovo.redis.stored-elements.history=true",
-					"jovo.redis.stored-elements.user=false")
+			.withPropertyValues("jovo.redis.stored-elements.session=true", "jovo.redis.stored-elements.history=true")
 			.run((context) -> {
-				RedisDbProperties.StoredElements elements = context.getBean(RedisDbProperties.class).storedElements();
-				assertThat(elements.session().isEnabled()).isTrue();
-				assertThat(elements.session().expiresAfterSeconds()).isEqualTo(900);
-				assertThat(elements.history().isEnabled()).isTrue();
-				assertThat(elements.history().size()).isEqualTo(3);
-				assertThat(elements.history().keptFields()).containsExactly("nlu", "output");
-				assertThat(elements.user().isEnabled()).isFalse();
+				assertThat(options(context).storedElements().session()).isEqualTo(SessionElement.on());
+				assertThat(options(context).storedElements().history()).isEqualTo(HistoryElement.on());
 			});
+		this.contextRunner.withPropertyValues("jovo.redis.stored-elements.user=false")
+			.run((context) -> assertThat(options(context).storedElements().user()).isFalse());
+	}
+
+	@Test
+	void bindsTheSplitExample() {
+		this.contextRunner.withPropertyValues(SplitExample.PROPERTIES)
+			.run((context) -> assertThat(options(context)).isEqualTo(SplitExample.options()));
 	}
 
 	@Test
@@ -156,15 +114,15 @@ class RedisDbAutoConfigurationTests {
 				        history: true
 				        ttl-seconds: 1200
 				""")).run((context) -> {
-			RedisDbProperties properties = context.getBean(RedisDbProperties.class);
-			assertThat(properties.storedElements().user().isEnabled()).isTrue();
-			assertThat(properties.storedElements().session().isEnabled()).isTrue();
-			assertThat(properties.storedElements().createdAt().isEnabled()).isFalse();
-			assertThat(properties.storedElements().history().isEnabled()).isTrue();
-			assertThat(properties.storedElements().history().size()).isEqualTo(1);
-			assertThat(properties.storedElements().history().keptFields()).containsExactly("asr", "output");
-			assertThat(properties.entries()).containsExactly(new Entry("user", true, false, false, false, true, 0),
-					new Entry("session", false, true, true, false, false, 1200));
+			StoreOptions options = options(context);
+			assertThat(options.storedElements().user()).isTrue();
+			assertThat(options.storedElements().session().enabled()).isTrue();
+			assertThat(options.storedElements().createdAt()).isFalse();
+			assertThat(options.storedElements().history()).isEqualTo(HistoryElement.of(1, "output", "asr"));
+			assertThat(options.entries()).containsExactly(
+					dev.redisdb.Entry.of("user", dev.redisdb.StoredElement.USER, dev.redisdb.StoredElement.UPDATED_AT),
+					dev.redisdb.Entry.of("session", dev.redisdb.StoredElement.SESSION, dev.redisdb.StoredElement.HISTORY)
+						.withTtlSeconds(1200));
 		});
 		this.contextRunner.withInitializer((context) -> addYaml(context, """
 				jovo.redis.stored-elements:
@@ -172,119 +130,123 @@ class RedisDbAutoConfigurationTests {
 				  history: false
 				  user: false
 				  created-at: false
-				  updated-at: false
+				  updated-at: true
 				""")).run((context) -> {
-			RedisDbProperties.StoredElements elements = context.getBean(RedisDbProperties.class).storedElements();
-			assertThat(elements.session().isEnabled()).isFalse();
-			assertThat(elements.history().isEnabled()).isFalse();
-			assertThat(elements.user().isEnabled()).isFalse();
+			StoreOptions options = options(context);
+			assertThat(options.storedElements().session().enabled()).isFalse();
+			assertThat(options.storedElements().history().enabled()).isFalse();
+			assertThat(options.storedElements().user()).isFalse();
 		});
 	}
 
-	private static void addYaml(org.springframework.context.ConfigurableApplicationContext context, String yaml) {
-		try {
-			new org.springframework.boot.env.YamlPropertySourceLoader()
-				.load("test.yml", new org.springframework.core.io.ByteArrayResource(yaml.getBytes()))
-				.forEach(context.getEnvironment().getPropertySources()::addFirst);
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
+	@Test
+	void anObjectWithoutEnabledEnablesTheElement() {
+		this.contextRunner
+			.withPropertyValues("jovo.redis.stored-elements.session.expires-after-seconds=600",
+					"jovo.redis.stored-elements.history.size=1")
+			.run((context) -> {
+				assertThat(options(context).storedElements().session()).isEqualTo(new SessionElement(true, 600));
+				assertThat(options(context).storedElements().history()).isEqualTo(HistoryElement.of(1, "output", "nlu"));
+			});
 	}
 
 	@Test
-	void objectFormWithoutEnabledEnablesTheElement() {
-		this.contextRunner
-			.withPropertyValues("jovo.redis.stored-elements.session.expires-after-seconds=600",
-					"jovo.redis.stored-elements.history.size=1", "jovo.redis.stored-elements.history.asr=true",
-					"jovo.redis.stored-elements.history.myField=true", "jovo.redis.stored-elements.history.nlu=false")
-			.run((context) -> {
-				RedisDbProperties.StoredElements elements = context.getBean(RedisDbProperties.class).storedElements();
-				assertThat(elements.session().isEnabled()).isTrue();
-				assertThat(elements.session().expiresAfterSeconds()).isEqualTo(600);
-				assertThat(elements.history().isEnabled()).isTrue();
-				assertThat(elements.history().size()).isEqualTo(1);
-				assertThat(elements.history().keptFields()).containsExactly("asr", "myField", "output");
-			});
+	void historyFlagsOfAnyNameKeepJovosOrderThenTheConfigurationsOrder() {
+		this.contextRunner.withInitializer((context) -> addYaml(context, """
+				jovo.redis.stored-elements.history:
+				  zeta: true
+				  asr: true
+				  input: true
+				  alpha: true
+				  nlu: false
+				  skipped: false
+				""")).run((context) -> assertThat(options(context).storedElements().history().fields())
+			.containsExactly("output", "asr", "zeta", "input", "alpha"));
 	}
 
 	@Test
 	void historyFlagsAloneEnableTheHistoryAndEnabledFalseWins() {
-		this.contextRunner.withPropertyValues("jovo.redis.stored-elements.history.asr=true")
-			.run((context) -> assertThat(
-					context.getBean(RedisDbProperties.class).storedElements().history().isEnabled())
-				.isTrue());
+		this.contextRunner.withPropertyValues("jovo.redis.stored-elements.history.myField=true")
+			.run((context) -> assertThat(options(context).storedElements().history())
+				.isEqualTo(HistoryElement.of(3, "output", "nlu", "myField")));
 		this.contextRunner
 			.withPropertyValues("jovo.redis.stored-elements.history.enabled=false",
 					"jovo.redis.stored-elements.history.asr=true")
-			.run((context) -> assertThat(
-					context.getBean(RedisDbProperties.class).storedElements().history().isEnabled())
-				.isFalse());
+			.run((context) -> assertThat(options(context).storedElements().history().enabled()).isFalse());
 	}
 
 	@Test
-	void bindsTheSplitEntries() {
-		this.contextRunner.withPropertyValues("jovo.redis.key-prefix=myapp", "jovo.redis.stored-elements.session=true",
-				"jovo.redis.entries[0].id=user", "jovo.redis.entries[0].user=true",
+	void failsAtStartupNamingThePropertyAndTheFix() {
+		assertStartupFailure(new String[] { "jovo.redis.entries[0].id=user", "jovo.redis.entries[0].user=true",
 				"jovo.redis.entries[0].created-at=true", "jovo.redis.entries[0].updated-at=true",
-				"jovo.redis.entries[1].id=session", "jovo.redis.entries[1].session=true",
-				"jovo.redis.entries[1].ttl-seconds=1200")
-			.run((context) -> {
-				RedisDbProperties properties = context.getBean(RedisDbProperties.class);
-				assertThat(properties.entries()).containsExactly(new Entry("user", true, false, false, true, true, 0),
-						new Entry("session", false, true, false, false, false, 1200));
-				saveVisit(context.getBean(RedisUserStore.class));
-				assertThat(appRedis.ttl("myapp:session:U")).isEqualTo(1200);
-			});
-	}
-
-	@Test
-	void failsAtStartupOnDuplicateEntryIds() {
-		this.contextRunner.withPropertyValues("jovo.redis.entries[0].id=user", "jovo.redis.entries[0].user=true",
-				"jovo.redis.entries[0].created-at=true", "jovo.redis.entries[0].updated-at=true",
-				"jovo.redis.entries[1].id=user")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("jovo.redis.entries[1].id 'user' is used by another entry"));
-	}
-
-	@Test
-	void failsAtStartupWhenAnEnabledElementIsStoredByNoEntry() {
-		this.contextRunner.withPropertyValues("jovo.redis.stored-elements.session=true", "jovo.redis.entries[0].id=user",
+				"jovo.redis.entries[1].id=user" },
+				"jovo.redis.entries[1].id 'user' is used by another entry: entry ids must be unique");
+		assertStartupFailure(new String[] { "jovo.redis.stored-elements.session=true", "jovo.redis.entries[0].id=user",
 				"jovo.redis.entries[0].user=true", "jovo.redis.entries[0].created-at=true",
-				"jovo.redis.entries[0].updated-at=true")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("jovo.redis.stored-elements.session is enabled but no entry stores it"));
+				"jovo.redis.entries[0].updated-at=true" },
+				"jovo.redis.stored-elements.session is enabled but no entry stores it, so its data would be lost: set "
+						+ "'session: true' on one of the entries, or disable the element");
+		assertStartupFailure(new String[] { "jovo.redis.entries[0].id=data", "jovo.redis.entries[0].user=true",
+				"jovo.redis.entries[0].ttl-seconds=-5" },
+				"jovo.redis.entries[0].ttl-seconds is -5: use 0 for no expiry or a positive number of seconds");
+		assertStartupFailure(new String[] { "jovo.redis.entries[0].user=true" },
+				"jovo.redis.entries[0].id is not set: give each entry a unique id such as 'user'");
+		assertStartupFailure(new String[] { "jovo.redis.stored-elements.history.size=0" },
+				"jovo.redis.stored-elements.history.size is 0: keep at least 1 item (default 3)");
+		assertStartupFailure(new String[] { "jovo.redis.stored-elements.history.myField=sometimes" },
+				"jovo.redis.stored-elements.history.myField is 'sometimes', not a flag: set a history field flag to "
+						+ "true or false");
+		assertStartupFailure(new String[] { "jovo.redis.hash-tag=true", "jovo.redis.key-prefix={app}" },
+				"jovo.redis.key-prefix '{app}' contains '{' or '}', which hash-tag needs for the user id alone (Redis "
+						+ "Cluster would hash the key by these braces): remove them, or turn hash-tag off");
 	}
 
 	@Test
-	void failsAtStartupOnANegativeTtlAndATooSmallHistory() {
-		this.contextRunner.withPropertyValues("jovo.redis.entries[0].id=data", "jovo.redis.entries[0].user=true",
-				"jovo.redis.entries[0].created-at=true", "jovo.redis.entries[0].updated-at=true",
-				"jovo.redis.entries[0].ttl-seconds=-5")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("jovo.redis.entries[0].ttl-seconds is -5"));
-		this.contextRunner.withPropertyValues("jovo.redis.stored-elements.history.size=0")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("jovo.redis.stored-elements.history.size is 0"));
+	void failsAtStartupOnEveryNonPositiveLimit() {
+		assertStartupFailure(new String[] { "jovo.redis.max-user-id-length=0" },
+				"jovo.redis.max-user-id-length is 0: use a positive value (default 1024)");
+		assertStartupFailure(new String[] { "jovo.redis.update-attempts=0" },
+				"jovo.redis.update-attempts is 0: use a positive value (default 10)");
+		assertStartupFailure(new String[] { "jovo.redis.max-value-size=0B" },
+				"jovo.redis.max-value-size is 0: use a positive value (default 1MB)");
+		assertStartupFailure(new String[] { "jovo.redis.command-timeout=0s" },
+				"jovo.redis.command-timeout is PT0S: use a positive duration such as 2s");
+		assertStartupFailure(new String[] { "jovo.redis.connect-timeout=-1s" },
+				"jovo.redis.connect-timeout is PT-1S: use a positive duration such as 2s");
 	}
 
 	@Test
 	void failsAtStartupOnABadConnectionStringWithoutShowingThePassword() {
+		assertStartupFailure(new String[] { "jovo.redis.connection-string=redis://app:s3cret@host:port" },
+				"jovo.redis.connection-string 'redis://app:****@host:port' is not a valid Redis URI: host, port or "
+						+ "database number is malformed: use the form redis[s]://[[user][:password]@][host][:port][/db] "
+						+ "(or redis-sentinel://), or leave it unset to use spring.data.redis.*");
+		assertStartupFailure(new String[] { "jovo.redis.connection-string=http://app:s3cret@localhost:6379" },
+				"jovo.redis.connection-string 'http://app:****@localhost:6379' is not a valid Redis URI: its scheme "
+						+ "must be redis://, rediss:// or redis-sentinel://: use the form "
+						+ "redis[s]://[[user][:password]@][host][:port][/db] (or redis-sentinel://), or leave it unset "
+						+ "to use spring.data.redis.*");
 		this.contextRunner.withPropertyValues("jovo.redis.connection-string=redis://app:s3cret@host:port")
-			.run((context) -> {
-				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).rootCause()
-					.hasMessageContaining("jovo.redis.connection-string 'redis://app:****@host:port' is not a valid");
-				assertThat(stackTraceOf(context.getStartupFailure())).doesNotContain("s3cret");
-			});
+			.run((context) -> assertThat(stackTraceOf(context.getStartupFailure())).doesNotContain("s3cret"));
+	}
+
+	@Test
+	void failsAtStartupOnAnSslBundleWithoutATlsConnectionString() {
+		assertStartupFailure(new String[] { "jovo.redis.ssl-bundle=redis" },
+				"jovo.redis.ssl-bundle 'redis' is set but jovo.redis.connection-string is not, and the bundle applies "
+						+ "to that connection only: for the application's connection use spring.data.redis.ssl.bundle "
+						+ "instead");
+		assertStartupFailure(new String[] { "jovo.redis.ssl-bundle=redis",
+				"jovo.redis.connection-string=redis://app:secret@127.0.0.1:6380" },
+				"jovo.redis.ssl-bundle 'redis' is set but jovo.redis.connection-string 'redis://app:****@127.0.0.1:6380' "
+						+ "does not use TLS: start it with rediss:// (or rediss-sentinel://), or remove "
+						+ "jovo.redis.ssl-bundle");
+	}
+
+	@Test
+	void failsAtStartupOnACompressedEntryThatDoesNotExist() {
+		assertStartupFailure(new String[] { "jovo.redis.compression.enabled=true", "jovo.redis.compression.entries=usr" },
+				"jovo.redis.compression.entries[0] 'usr' names no entry: use one of [data]");
 	}
 
 	@Test
@@ -297,56 +259,144 @@ class RedisDbAutoConfigurationTests {
 	}
 
 	@Test
+	void failureAnalysisShowsTheProblemAndTheAction() {
+		this.contextRunner.withPropertyValues("jovo.redis.update-attempts=0").run((context) -> {
+			FailureAnalysis analysis = new RedisDbFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription())
+				.isEqualTo("Invalid configuration: jovo.redis.update-attempts is 0.");
+			assertThat(analysis.getAction())
+				.isEqualTo("Update your application's configuration: use a positive value (default 10).");
+		});
+	}
+
+	@Test
 	void warnsAboutAnEntryThatStoresNothingEnabled(CapturedOutput output) {
 		this.contextRunner.withPropertyValues("jovo.redis.entries[0].id=data", "jovo.redis.entries[0].user=true",
 				"jovo.redis.entries[0].created-at=true", "jovo.redis.entries[0].updated-at=true",
 				"jovo.redis.entries[1].id=session", "jovo.redis.entries[1].session=true")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				context.getBean(RedisUserStore.class);
-				assertThat(output).contains("entry 'session' stores no enabled element");
+				assertThat(output).contains("Entry 'session' stores no enabled element and will not be written");
 			});
 	}
 
 	@Test
-	void backsOffWhenUserDefinesKeyStrategy() {
-		this.contextRunner.withUserConfiguration(CustomKeyStrategyConfiguration.class).run((context) -> {
-			assertThat(context).hasSingleBean(KeyStrategy.class);
-			saveVisit(context.getBean(RedisUserStore.class));
-			assertThat(appRedis.exists("custom/data/U")).isTrue();
+	void compressionWrapsTheJsonCodec() {
+		this.contextRunner.withPropertyValues("jovo.redis.compression.enabled=true", "jovo.redis.compression.threshold=100B")
+			.run((context) -> {
+				ValueCodec codec = context.getBean(ValueCodec.class);
+				DbItem item = new DbItem();
+				item.setUser(new DbItem.UserPart(Map.of("notes", "x".repeat(500))));
+				byte[] stored = codec.encode(new EntryKey("data", "data:U"), item);
+				assertThat(stored.length).isLessThan(100);
+				assertThat(stored[0] & 0xff).as("gzip magic").isEqualTo(0x1f);
+				assertThat(codec.decode(new EntryKey("data", "data:U"), stored).getUser().data())
+					.containsEntry("notes", "x".repeat(500));
+			});
+	}
+
+	@Test
+	void connectionStringBuildsTheStoresOwnFactory() {
+		this.contextRunner
+			.withPropertyValues("jovo.redis.connection-string=rediss://app:s3cret@redis.example:6380/3",
+					"jovo.redis.command-timeout=750ms", "jovo.redis.connect-timeout=300ms")
+			.run((context) -> {
+				LettuceConnectionFactory factory = context.getBean(RedisDbAutoConfiguration.CONNECTION_FACTORY_BEAN_NAME,
+						LettuceConnectionFactory.class);
+				assertThat(factory).isNotSameAs(context.getBean(RedisConnectionFactory.class));
+				assertThat(factory.getHostName()).isEqualTo("redis.example");
+				assertThat(factory.getPort()).isEqualTo(6380);
+				assertThat(factory.getDatabase()).isEqualTo(3);
+				assertThat(factory.isUseSsl()).isTrue();
+				assertThat(factory.getTimeout()).isEqualTo(750);
+				assertThat(factory.getClientConfiguration().getClientName()).contains("redis-db");
+				ClientOptions clientOptions = factory.getClientConfiguration().getClientOptions().orElseThrow();
+				assertThat(clientOptions.getSocketOptions().getConnectTimeout()).isEqualTo(Duration.ofMillis(300));
+				assertThat(clientOptions.getDisconnectedBehavior())
+					.isEqualTo(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+				assertThat(clientOptions.getTimeoutOptions().isTimeoutCommands()).isFalse();
+				StringRedisTemplate template = context.getBean(RedisDbAutoConfiguration.TEMPLATE_BEAN_NAME,
+						StringRedisTemplate.class);
+				assertThat(template.getConnectionFactory()).isSameAs(factory);
+			});
+	}
+
+	@Test
+	void blankConnectionStringMeansTheApplicationsConnection() {
+		this.contextRunner.withPropertyValues("jovo.redis.connection-string= ")
+			.run((context) -> assertThat(context).hasSingleBean(RedisUserStore.class)
+				.doesNotHaveBean(RedisDbAutoConfiguration.CONNECTION_FACTORY_BEAN_NAME));
+	}
+
+	@Test
+	void twoApplicationConnectionFactoriesLeaveTheStoreOutWithAReason() {
+		this.contextRunner.withUserConfiguration(TwoConnectionFactoriesConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(RedisUserStore.class);
+			StringBuilder report = new StringBuilder();
+			ConditionEvaluationReport.get(context.getBeanFactory())
+				.getConditionAndOutcomesBySource()
+				.forEach((source, outcomes) -> {
+					if (source.endsWith("ApplicationConnectionConfiguration")) {
+						outcomes.forEach((outcome) -> report.append(outcome.getOutcome().getMessage()).append('\n'));
+					}
+				});
+			assertThat(report).contains("RedisConnectionFactory").contains("first", "second");
 		});
 	}
 
 	@Test
+	void aConnectionFactoryThatIsNotLettuceFailsAtStartupSayingWhatToDo() {
+		this.contextRunner.withUserConfiguration(OtherClientConfiguration.class)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(RedisDbConfigurationException.class)
+				.hasMessageContaining("but it needs Lettuce: use Lettuce (Spring Boot's default client) or set "
+						+ "jovo.redis.connection-string"));
+	}
+
+	@Test
+	void backsOffWhenUserDefinesKeyStrategy() {
+		this.contextRunner.withUserConfiguration(CustomKeyStrategyConfiguration.class)
+			.run((context) -> assertThat(context).getBean(KeyStrategy.class)
+				.isSameAs(CustomKeyStrategyConfiguration.STRATEGY));
+	}
+
+	@Test
 	void backsOffWhenUserDefinesValueCodec() {
-		this.contextRunner.withUserConfiguration(CustomValueCodecConfiguration.class).run((context) -> {
-			assertThat(context).hasSingleBean(ValueCodec.class);
-			saveVisit(context.getBean(RedisUserStore.class));
-			assertThat(appRedis.get("data:U")).startsWith("v1:{");
-		});
+		this.contextRunner.withUserConfiguration(CustomValueCodecConfiguration.class)
+			.run((context) -> assertThat(context).getBean(ValueCodec.class)
+				.isSameAs(CustomValueCodecConfiguration.CODEC));
+	}
+
+	@Test
+	void backsOffWhenUserDefinesStoreOptions() {
+		this.contextRunner.withUserConfiguration(CustomStoreOptionsConfiguration.class)
+			.run((context) -> assertThat(context.getBean(RedisUserStore.class).options())
+				.isSameAs(context.getBean(StoreOptions.class))
+				.isEqualTo(SplitExample.options()));
 	}
 
 	@Test
 	void backsOffWhenUserDefinesRedisUserStore() {
 		this.contextRunner.withUserConfiguration(CustomStoreConfiguration.class)
-			.run((context) -> assertThat(context).getBean(RedisUserStore.class)
-				.isSameAs(context.getBean("myStore")));
+			.run((context) -> assertThat(context).getBean(RedisUserStore.class).isSameAs(context.getBean("myStore")));
 	}
 
 	@Test
 	void backsOffWhenUserDefinesTheStoresTemplate() {
 		this.contextRunner.withUserConfiguration(CustomTemplateConfiguration.class)
 			.run((context) -> assertThat(context.getBean(RedisDbAutoConfiguration.TEMPLATE_BEAN_NAME))
-				.isSameAs(CustomTemplateConfiguration.template));
+				.isSameAs(CustomTemplateConfiguration.TEMPLATE));
 	}
 
 	@Test
-	void metadataDescribesEveryPropertyWithItsDefault() throws Exception {
+	void metadataDescribesEveryPropertyWithItsDefault() throws IOException {
 		JsonNode metadata;
 		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
 			metadata = JsonMapper.builder().build().readTree(in);
 		}
-		Map<String, JsonNode> properties = new java.util.HashMap<>();
+		Map<String, JsonNode> properties = new HashMap<>();
 		metadata.get("properties").forEach((property) -> properties.put(property.get("name").asString(), property));
 		assertThat(properties.values()).allSatisfy((property) -> assertThat(property.hasNonNull("description"))
 			.as(property.get("name").asString())
@@ -354,27 +404,49 @@ class RedisDbAutoConfigurationTests {
 		Map<String, String> defaults = Map.of("jovo.redis.key-separator", ":", "jovo.redis.key-prefix", "",
 				"jovo.redis.stored-elements.session.expires-after-seconds", "900",
 				"jovo.redis.stored-elements.history.size", "3", "jovo.redis.stored-elements.user.enabled", "true",
-				"jovo.redis.stored-elements.session.enabled", "false",
-				"jovo.redis.stored-elements.history.output", "true", "jovo.redis.entries[0].ttl-seconds", "0");
+				"jovo.redis.stored-elements.history.output", "true", "jovo.redis.max-value-size", "1MB",
+				"jovo.redis.compression.threshold", "1KB", "jovo.redis.update-attempts", "10");
 		defaults.forEach((name, value) -> assertThat(properties.get(name).get("defaultValue").asString()).as(name)
 			.isEqualTo(value));
 		assertThat(properties).containsKeys("jovo.redis.connection-string", "jovo.redis.entries",
-				"jovo.redis.stored-elements.created-at.enabled", "jovo.redis.stored-elements.updated-at.enabled");
+				"jovo.redis.entries[0].ttl-seconds", "jovo.redis.stored-elements.history.input",
+				"jovo.redis.stored-elements.created-at.enabled", "jovo.redis.hash-tag", "jovo.redis.ssl-bundle");
+		assertThat(properties).as("one spelling per history flag").doesNotContainKey(
+				"jovo.redis.stored-elements.history.other-fields");
 	}
 
-	private static void saveVisit(RedisUserStore store) {
-		StoredUser user = store.load("U");
-		user.data().put("visits", 1);
-		store.save(user);
+	private static StoreOptions options(AssertableApplicationContext context) {
+		assertThat(context).hasNotFailed();
+		return context.getBean(StoreOptions.class);
 	}
 
+	private void assertStartupFailure(String[] properties, String message) {
+		this.contextRunner.withPropertyValues(properties)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(RedisDbConfigurationException.class)
+				.hasMessage(message));
+	}
+
+	private static void addYaml(ConfigurableApplicationContext context, String yaml) {
+		try {
+			new YamlPropertySourceLoader().load("test.yml", new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)))
+				.forEach(context.getEnvironment().getPropertySources()::addFirst);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	static class CustomKeyStrategyConfiguration {
 
+		static final KeyStrategy STRATEGY = (userId, entry, options, context) -> "custom/" + entry.id() + "/" + userId;
+
 		@Bean
 		KeyStrategy customKeyStrategy() {
-			return (userId, entry, properties, context) -> "custom/" + entry.id() + "/" + userId;
+			return STRATEGY;
 		}
 
 	}
@@ -382,19 +454,22 @@ class RedisDbAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class CustomValueCodecConfiguration {
 
-		@Bean
-		ValueCodec versionedCodec() {
-			return new ValueCodec() {
-				@Override
-				public String encode(String entryId, DbItem item) {
-					return "v1:" + ValueCodec.json().encode(entryId, item);
-				}
+		static final ValueCodec CODEC = ValueCodec.json().andThen(dev.redisdb.ValueTransform.compression(
+				org.springframework.util.unit.DataSize.ofBytes(10)));
 
-				@Override
-				public DbItem decode(String entryId, String value) {
-					return ValueCodec.json().decode(entryId, value.substring(3));
-				}
-			};
+		@Bean
+		ValueCodec customCodec() {
+			return CODEC;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomStoreOptionsConfiguration {
+
+		@Bean
+		StoreOptions customOptions() {
+			return SplitExample.options();
 		}
 
 	}
@@ -404,9 +479,8 @@ class RedisDbAutoConfigurationTests {
 
 		@Bean
 		RedisUserStore myStore(RedisConnectionFactory connectionFactory) {
-			return new RedisUserStore(new StringRedisTemplate(connectionFactory),
-					RedisDbProperties.defaults().withEntries(List.of(Entry.everything("mine"))), KeyStrategy.jovo(),
-					ValueCodec.json());
+			return new RedisUserStore((LettuceConnectionFactory) connectionFactory, StoreOptions.defaults(),
+					KeyStrategy.jovo(), ValueCodec.json());
 		}
 
 	}
@@ -414,12 +488,67 @@ class RedisDbAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class CustomTemplateConfiguration {
 
-		static final StringRedisTemplate template = new StringRedisTemplate();
+		static final StringRedisTemplate TEMPLATE = new StringRedisTemplate();
 
 		@Bean(name = RedisDbAutoConfiguration.TEMPLATE_BEAN_NAME)
 		StringRedisTemplate myTemplate(RedisConnectionFactory connectionFactory) {
-			template.setConnectionFactory(connectionFactory);
-			return template;
+			TEMPLATE.setConnectionFactory(connectionFactory);
+			return TEMPLATE;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoConnectionFactoriesConfiguration {
+
+		@Bean
+		LettuceConnectionFactory first() {
+			return new LettuceConnectionFactory();
+		}
+
+		@Bean
+		LettuceConnectionFactory second() {
+			return new LettuceConnectionFactory();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OtherClientConfiguration {
+
+		@Bean
+		RedisConnectionFactory otherClientConnectionFactory() {
+			return new OtherClientConnectionFactory();
+		}
+
+	}
+
+	/** Stands for a client other than Lettuce (Jedis, say); the store refuses it before using it. */
+	static final class OtherClientConnectionFactory implements RedisConnectionFactory {
+
+		@Override
+		public RedisConnection getConnection() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public RedisClusterConnection getClusterConnection() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public boolean getConvertPipelineAndTxResults() {
+			return false;
+		}
+
+		@Override
+		public RedisSentinelConnection getSentinelConnection() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public org.springframework.dao.DataAccessException translateExceptionIfPossible(RuntimeException ex) {
+			return null;
 		}
 
 	}

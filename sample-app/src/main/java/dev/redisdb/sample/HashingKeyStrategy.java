@@ -5,8 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import dev.redisdb.Entry;
 import dev.redisdb.KeyStrategy;
-import dev.redisdb.RedisDbProperties;
+import dev.redisdb.StoreOptions;
 import dev.redisdb.TurnContext;
 
 /**
@@ -19,11 +20,10 @@ final class HashingKeyStrategy implements KeyStrategy {
 	static final String SESSION_ENTRY = "session";
 
 	@Override
-	public String createKey(String userId, RedisDbProperties.Entry entry, RedisDbProperties properties,
-			TurnContext context) {
+	public String createKey(String userId, Entry entry, StoreOptions options, TurnContext context) {
 		boolean bySession = SESSION_ENTRY.equals(entry.id()) && context.sessionId() != null;
 		String owner = bySession ? context.sessionId() : sha256Hex(userId);
-		return KeyStrategy.jovo().createKey(owner, entry, properties, context);
+		return KeyStrategy.jovo().createKey(owner, entry, options, context);
 	}
 
 	static String sha256Hex(String value) {

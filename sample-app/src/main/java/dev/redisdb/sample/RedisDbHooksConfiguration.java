@@ -21,7 +21,7 @@ public class RedisDbHooksConfiguration {
 
 	@Bean
 	ValueCodec valueCodec(SampleProperties properties) {
-		return new EncryptingValueCodec(properties.encryptionSecretKey());
+		return new UserEntryEncryption(properties.encryptionSecretKey()).codec();
 	}
 
 }

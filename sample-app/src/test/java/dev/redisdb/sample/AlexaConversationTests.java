@@ -14,7 +14,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import dev.redisdb.testsupport.RedisServerExtension;
+import dev.redisdb.test.RedisServerExtension;
 import io.lettuce.core.SetArgs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -3,7 +3,8 @@ package dev.redisdb.sample;
 import java.util.Base64;
 
 import dev.redisdb.KeyStrategy;
-import dev.redisdb.RedisDbProperties;
+import dev.redisdb.Entry;
+import dev.redisdb.StoreOptions;
 import dev.redisdb.TurnContext;
 import dev.redisdb.ValueCodec;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class RedisDbHooksConfigurationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withUserConfiguration(RedisDbHooksConfiguration.class);
 
-	private final RedisDbProperties properties = RedisDbProperties.defaults().withKeyPrefix("myapp");
+	private final StoreOptions properties = StoreOptions.builder().keyPrefix("myapp").build();
 
 	@Test
 	void keysTheSessionEntryBySessionIdAndEveryOtherEntryByTheHashedUserId() {
@@ -50,7 +51,7 @@ class RedisDbHooksConfigurationTests {
 	@Test
 	void encryptsWithTheConfiguredKey() {
 		this.contextRunner.withPropertyValues("sample.encryption-key=" + KEY)
-			.run((context) -> assertThat(context.getBean(ValueCodec.class)).isInstanceOf(EncryptingValueCodec.class));
+			.run((context) -> assertThat(context.getBean(ValueCodec.class)).isNotSameAs(ValueCodec.json()));
 	}
 
 	@Test
@@ -83,8 +84,8 @@ class RedisDbHooksConfigurationTests {
 		});
 	}
 
-	private static RedisDbProperties.Entry entry(String id) {
-		return new RedisDbProperties.Entry(id, true, true, true, true, true, 0);
+	private static Entry entry(String id) {
+		return Entry.everything(id);
 	}
 
 }

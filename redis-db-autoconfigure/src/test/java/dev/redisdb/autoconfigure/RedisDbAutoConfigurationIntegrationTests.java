@@ -1,0 +1,180 @@
+package dev.redisdb.autoconfigure;
+
+import java.util.Arrays;
+
+import io.lettuce.core.AclSetuserArgs;
+import dev.redisdb.KeyStrategy;
+import dev.redisdb.RedisUserStore;
+import dev.redisdb.SplitExample;
+import dev.redisdb.StoredUser;
+import dev.redisdb.ValueCodec;
+import dev.redisdb.ValueTransform;
+import dev.redisdb.test.RedisServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The auto-configured store on two live servers: the application's and one for the store's own connection.
+ */
+class RedisDbAutoConfigurationIntegrationTests {
+
+	static RedisServer appRedis;
+
+	static RedisServer ownRedis;
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisDbAutoConfiguration.class))
+		.withPropertyValues("spring.data.redis.port=" + appRedis.port());
+
+	@BeforeAll
+	static void startServers() {
+		appRedis = RedisServer.start();
+		ownRedis = RedisServer.start();
+	}
+
+	@AfterAll
+	static void stopServers() {
+		appRedis.close();
+		ownRedis.close();
+	}
+
+	@BeforeEach
+	void emptyServers() {
+		appRedis.flushAll();
+		ownRedis.flushAll();
+	}
+
+	@Test
+	void withoutConnectionStringTheStoreUsesTheApplicationsRedis() {
+		this.contextRunner.run((context) -> {
+			saveVisit(context.getBean(RedisUserStore.class));
+			assertThat(appRedis.exists("data:U")).isTrue();
+			assertThat(ownRedis.dbSize()).isZero();
+		});
+	}
+
+	@Test
+	void connectionStringGivesTheStoreItsOwnConnectionAndLeavesTheApplicationsAlone() {
+		this.contextRunner.withPropertyValues("jovo.redis.connection-string=" + ownRedis.uri() + "/3")
+			.run((context) -> {
+				saveVisit(context.getBean(RedisUserStore.class));
+				assertThat(ownRedis.<Long>call((commands) -> {
+					commands.select(3);
+					return commands.exists("data:U");
+				})).isEqualTo(1L);
+				assertThat(appRedis.dbSize()).isZero();
+				context.getBean(StringRedisTemplate.class).opsForValue().set("app-key", "x");
+				assertThat(appRedis.exists("app-key")).as("the application's template").isTrue();
+				StringRedisTemplate storeTemplate = context.getBean(RedisDbAutoConfiguration.TEMPLATE_BEAN_NAME,
+						StringRedisTemplate.class);
+				assertThat(storeTemplate.opsForValue().get("data:U")).as("the store's template").contains("visits");
+			});
+	}
+
+	@Test
+	void connectionStringCarriesAclUserAndPassword() {
+		ownRedis.call((commands) -> commands.aclSetuser("app",
+				AclSetuserArgs.Builder.on().addPassword("s3cret").allCommands().allKeys()));
+		try {
+			this.contextRunner.withPropertyValues("jovo.redis.connection-string=redis://app:s3cret@127.0.0.1:"
+					+ ownRedis.port())
+				.run((context) -> {
+					saveVisit(context.getBean(RedisUserStore.class));
+					assertThat(ownRedis.exists("data:U")).isTrue();
+				});
+		}
+		finally {
+			ownRedis.call((commands) -> commands.aclDeluser("app"));
+		}
+	}
+
+	@Test
+	void splitExampleWritesItsEntriesWithTheirTtls() {
+		this.contextRunner.withPropertyValues(SplitExample.PROPERTIES).run((context) -> {
+			saveVisit(context.getBean(RedisUserStore.class));
+			assertThat(appRedis.ttl("myapp:user:U")).isEqualTo(-1);
+			assertThat(appRedis.ttl("myapp:session:U")).isEqualTo(1200);
+		});
+	}
+
+	@Test
+	void theStoreUsesTheApplicationsKeyStrategyAndValueCodec() {
+		this.contextRunner.withUserConfiguration(HooksConfiguration.class).run((context) -> {
+			saveVisit(context.getBean(RedisUserStore.class));
+			assertThat(appRedis.get("custom/data/U")).startsWith("v1:{\"user\"");
+			assertThat(context.getBean(RedisUserStore.class).load("U").data()).containsEntry("visits", 1);
+		});
+	}
+
+	@Test
+	void anApplicationFactoryThatSharesNoNativeConnectionLendsTheStoreOneConnection() {
+		this.contextRunner.withUserConfiguration(DedicatedConnectionsConfiguration.class).run((context) -> {
+			RedisUserStore store = context.getBean(RedisUserStore.class);
+			for (int visit = 1; visit <= 50; visit++) {
+				saveVisit(store);
+			}
+			assertThat(store.load("U").data()).containsEntry("visits", 1);
+			assertThat(storeConnections()).as("connections after 50 turns").isEqualTo(1);
+			store.close();
+			assertThat(storeConnections()).as("connections after the store closed").isZero();
+		});
+	}
+
+	private static long storeConnections() {
+		String clients = appRedis.call((commands) -> commands.clientList());
+		return Arrays.stream(clients.split("\n")).filter((line) -> line.contains("name=store-test")).count();
+	}
+
+	private static void saveVisit(RedisUserStore store) {
+		StoredUser user = store.load("U");
+		user.data().put("visits", 1);
+		store.save(user);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class HooksConfiguration {
+
+		@Bean
+		KeyStrategy customKeyStrategy() {
+			return (userId, entry, options, context) -> "custom/" + entry.id() + "/" + userId;
+		}
+
+		@Bean
+		ValueCodec versionedCodec() {
+			byte[] version = "v1:".getBytes();
+			return ValueCodec.json().andThen(ValueTransform.of((entry, json) -> {
+				byte[] stored = Arrays.copyOf(version, version.length + json.length);
+				System.arraycopy(json, 0, stored, version.length, json.length);
+				return stored;
+			}, (entry, stored) -> Arrays.copyOfRange(stored, version.length, stored.length)));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class DedicatedConnectionsConfiguration {
+
+		@Bean
+		RedisConnectionFactory redisConnectionFactory() {
+			LettuceConnectionFactory factory = new LettuceConnectionFactory("127.0.0.1", appRedis.port());
+			factory.setShareNativeConnection(false);
+			factory.setClientName("store-test");
+			return factory;
+		}
+
+	}
+
+}

@@ -1,0 +1,89 @@
+package dev.redisdb;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.redis.connection.ClusterSlotHashUtil;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+/**
+ * Which keys one save script may cover. On a single server (standalone or behind Sentinel), all of a user's keys.
+ * On Redis Cluster a script may only touch keys of one hash slot: with {@code hash-tag} a user's keys
+ * share one slot and the save stays one atomic script; with {@code cluster-non-atomic-writes} each slot
+ * gets its own script, one after the other, and a failure can leave earlier slots written.
+ * <p>
+ * Whether Redis is a cluster is read from the connection factory's configuration, not from a connection, so Redis
+ * need not be reachable at startup.
+ */
+final class SlotRouting {
+
+	private final boolean cluster;
+
+	private final boolean nonAtomicWrites;
+
+	/** The one group of all of a user's keys, by index: what every save on a single server uses. */
+	private final List<int[]> allKeys;
+
+	private SlotRouting(boolean cluster, boolean nonAtomicWrites, int keyCount) {
+		this.cluster = cluster;
+		this.nonAtomicWrites = nonAtomicWrites;
+		this.allKeys = List.of(IntStream.range(0, keyCount).toArray());
+	}
+
+	/**
+	 * @param connectionFactory the store's connection factory
+	 * @param options the store's options
+	 * @param writtenEntries the entries a save writes
+	 * @return the routing
+	 * @throws InvalidStoreOptionException when Redis is a cluster, several entries are written, and neither
+	 * {@code hash-tag} nor {@code cluster-non-atomic-writes} says how
+	 */
+	static SlotRouting of(LettuceConnectionFactory connectionFactory, StoreOptions options,
+			List<Entry> writtenEntries) {
+		boolean cluster = connectionFactory.isClusterAware();
+		if (cluster && writtenEntries.size() > 1 && !options.hashTag() && !options.clusterNonAtomicWrites()) {
+			List<String> ids = writtenEntries.stream().map(Entry::id).toList();
+			throw new InvalidStoreOptionException("hash-tag", "is off, but Redis is a cluster and a user's "
+					+ writtenEntries.size() + " entries " + ids + " would hash to different slots, so one save "
+					+ "could not write them atomically (Redis answers CROSSSLOT)", "either set hash-tag: true, "
+					+ "which wraps the user id in {...} so a user's keys share one slot (keys then differ from "
+					+ "Jovo's: existing data must be renamed), or set cluster-non-atomic-writes: true to write the "
+					+ "entries one slot at a time, without atomicity");
+		}
+		return new SlotRouting(cluster, options.clusterNonAtomicWrites(), options.entries().size());
+	}
+
+	/**
+	 * Groups a user's keys by what one script may cover.
+	 * @param keys the user's entry keys
+	 * @param atomic whether the caller needs one atomic script (a conflict-safe update)
+	 * @return key indexes per script, in the order to run them; one group of all keys wherever that is possible
+	 * @throws InvalidDataAccessApiUsageException when the keys span several slots and that is not allowed
+	 */
+	List<int[]> scriptGroups(byte[][] keys, boolean atomic) {
+		if (!this.cluster) {
+			return this.allKeys;
+		}
+		Map<Integer, List<Integer>> indexesBySlot = new LinkedHashMap<>();
+		for (int i = 0; i < keys.length; i++) {
+			indexesBySlot.computeIfAbsent(ClusterSlotHashUtil.calculateSlot(keys[i]), (slot) -> new ArrayList<>())
+				.add(i);
+		}
+		if (indexesBySlot.size() == 1) {
+			return this.allKeys;
+		}
+		if (!this.nonAtomicWrites || atomic) {
+			throw new InvalidDataAccessApiUsageException("Cannot save user: its keys hash to " + indexesBySlot.size()
+					+ " cluster slots; " + (atomic ? "a conflict-safe update needs them in one slot: "
+							: "cluster-non-atomic-writes is off: ")
+					+ "set hash-tag or make the KeyStrategy put a user's keys into one hash tag");
+		}
+		return indexesBySlot.values().stream().map((indexes) -> indexes.stream().mapToInt(Integer::intValue).toArray())
+			.toList();
+	}
+
+}
