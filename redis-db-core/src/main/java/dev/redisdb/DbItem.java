@@ -14,6 +14,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * The stored shape of a user's data, or of the part one entry holds: Jovo's {@code DbItem}. Each element is present
  * only when the entry holds it; fields that other tools stored at the top level are kept in {@link #otherFields()}
  * and written back unchanged.
+ *
+ * @since 0.1.0
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "user", "session", "history", "createdAt", "updatedAt" })

@@ -5,6 +5,8 @@ package dev.redisdb;
  * keys the session entry by session id, for example).
  *
  * @param sessionId the platform's session id, or {@code null} where the platform has none
+ *
+ * @since 0.1.0
  */
 public record TurnContext(String sessionId) {
 

@@ -120,6 +120,24 @@ class RedisDbAutoConfigurationIntegrationTests {
 	}
 
 	@Test
+	void compressedEntriesAreGzipInRedisAndSmallOnesStayJovoJson() {
+		this.contextRunner.withPropertyValues(SplitExample.PROPERTIES)
+			.withPropertyValues("jovo.redis.compression.enabled=true", "jovo.redis.compression.entries=user")
+			.run((context) -> {
+				RedisUserStore store = context.getBean(RedisUserStore.class);
+				StoredUser user = store.load("U");
+				user.data().put("notes", "remembered ".repeat(200));
+				user.session().data().put("step", 1);
+				store.save(user);
+				byte[] stored = appRedis.call((commands) -> commands.dump("myapp:user:U"));
+				assertThat(appRedis.<Long>call((commands) -> commands.strlen("myapp:user:U"))).isLessThan(300);
+				assertThat(appRedis.get("myapp:session:U")).startsWith("{\"session\"");
+				assertThat(stored).isNotEmpty();
+				assertThat(store.load("U").data().get("notes", String.class)).isEqualTo("remembered ".repeat(200));
+			});
+	}
+
+	@Test
 	void anApplicationFactoryThatSharesNoNativeConnectionLendsTheStoreOneConnection() {
 		this.contextRunner.withUserConfiguration(DedicatedConnectionsConfiguration.class).run((context) -> {
 			RedisUserStore store = context.getBean(RedisUserStore.class);

@@ -13,14 +13,14 @@ import io.lettuce.core.cluster.SlotHash;
  * A real Redis Cluster of three masters without replicas, each a {@link RedisServer} on free loopback ports (data
  * port and cluster bus port), joined with {@code redis-cli --cluster create}. Started once per JVM by
  * {@link RedisClusterExtension} and stopped, by PID, when the test run ends.
+ *
+ * @since 0.2.0
  */
 public final class RedisCluster implements AutoCloseable {
 
 	private static final Duration STATE_TIMEOUT = Duration.ofSeconds(20);
 
 	private final List<RedisServer> masters;
-
-	private final Thread shutdownHook = new Thread(this::stopMasters, "redis-cluster-shutdown");
 
 	private RedisCluster(List<RedisServer> masters) {
 		this.masters = List.copyOf(masters);
@@ -44,7 +44,6 @@ public final class RedisCluster implements AutoCloseable {
 			run(create);
 			RedisCluster cluster = new RedisCluster(masters);
 			cluster.awaitStateOk();
-			Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);
 			return cluster;
 		}
 		catch (RuntimeException ex) {
@@ -120,16 +119,6 @@ public final class RedisCluster implements AutoCloseable {
 
 	@Override
 	public void close() {
-		stopMasters();
-		try {
-			Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
-		}
-		catch (IllegalStateException shuttingDown) {
-			// the hook is running or has run
-		}
-	}
-
-	private void stopMasters() {
 		this.masters.forEach(RedisServer::close);
 	}
 

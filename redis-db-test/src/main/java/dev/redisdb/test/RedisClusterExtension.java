@@ -9,6 +9,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * first class that needs it, kept in the root {@link ExtensionContext.Store} (which closes it, by PID, when the run
  * ends) and emptied before each test. Register it as a static field:
  * <pre>{@code @RegisterExtension static final RedisClusterExtension cluster = new RedisClusterExtension();}</pre>
+ *
+ * @since 0.2.0
  */
 public final class RedisClusterExtension implements BeforeAllCallback, BeforeEachCallback {
 

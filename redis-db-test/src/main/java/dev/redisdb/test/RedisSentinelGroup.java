@@ -9,6 +9,8 @@ import java.util.List;
  * nodes require a password; the sentinels monitor the primary as {@value #MASTER_NAME} with quorum 2, call it down
  * after {@value #DOWN_AFTER_MILLIS} ms and give a failover {@value #FAILOVER_TIMEOUT_MILLIS} ms. Closing stops every
  * process by PID and deletes their directories.
+ *
+ * @since 0.2.0
  */
 public final class RedisSentinelGroup implements AutoCloseable {
 

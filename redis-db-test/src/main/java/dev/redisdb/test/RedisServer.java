@@ -23,7 +23,10 @@ import io.lettuce.core.api.sync.RedisCommands;
 
 /**
  * One real {@code redis-server} process on a free loopback port, without persistence, for tests.
- * It is stopped by its own process handle (PID), never by name, and leaves no files behind.
+ * It is stopped by its own process handle (PID), never by name, and leaves no files behind; a server that is not
+ * closed is stopped when the JVM exits.
+ *
+ * @since 0.2.0
  */
 public final class RedisServer implements AutoCloseable {
 
@@ -40,6 +43,8 @@ public final class RedisServer implements AutoCloseable {
 	private final String password;
 
 	private Process process;
+
+	private final Thread shutdownHook = new Thread(this::stop, "redis-server-shutdown");
 
 	private RedisServer(int port, List<String> extraArguments, Mode mode) {
 		this.port = port;
@@ -97,6 +102,7 @@ public final class RedisServer implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		server.launch();
+		Runtime.getRuntime().addShutdownHook(server.shutdownHook);
 		return server;
 	}
 
@@ -109,6 +115,7 @@ public final class RedisServer implements AutoCloseable {
 			server.close();
 			throw ex;
 		}
+		Runtime.getRuntime().addShutdownHook(server.shutdownHook);
 		return server;
 	}
 
@@ -227,6 +234,16 @@ public final class RedisServer implements AutoCloseable {
 
 	@Override
 	public void close() {
+		stop();
+		try {
+			Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
+		}
+		catch (IllegalStateException | IllegalArgumentException ex) {
+			// the JVM is exiting, or the hook was never added
+		}
+	}
+
+	private void stop() {
 		kill();
 		deleteWorkDirectory();
 	}

@@ -9,6 +9,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * JUnit 5 extension that starts one {@link RedisServer} per test class, empties it before each test and stops it
  * (by PID) after the class. Register it as a static field:
  * <pre>{@code @RegisterExtension static final RedisServerExtension redis = new RedisServerExtension();}</pre>
+ * {@link #server()} also starts the server when something asks for it before JUnit does, such as a
+ * {@code @DynamicPropertySource} evaluated by Spring's ahead-of-time processing of tests; the server then stops when
+ * the JVM exits.
+ *
+ * @since 0.2.0
  */
 public final class RedisServerExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
@@ -22,7 +27,7 @@ public final class RedisServerExtension implements BeforeAllCallback, BeforeEach
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		this.server = RedisServer.start(this.extraArguments);
+		server();
 	}
 
 	@Override
@@ -33,13 +38,18 @@ public final class RedisServerExtension implements BeforeAllCallback, BeforeEach
 	}
 
 	@Override
-	public void afterAll(ExtensionContext context) {
+	public synchronized void afterAll(ExtensionContext context) {
 		if (this.server != null) {
 			this.server.close();
+			this.server = null;
 		}
 	}
 
-	public RedisServer server() {
+	/** @return the running server, started now if it is not running yet */
+	public synchronized RedisServer server() {
+		if (this.server == null) {
+			this.server = RedisServer.start(this.extraArguments);
+		}
 		return this.server;
 	}
 

@@ -3,6 +3,7 @@ package dev.redisdb.sample;
 import java.util.List;
 import java.util.Map;
 
+import dev.redisdb.DataMap;
 import dev.redisdb.StoredUser;
 
 /**
@@ -21,7 +22,7 @@ final class Conversation {
 	Reply reply(AlexaRequest.Request request, StoredUser user) {
 		boolean sessionEnded = "SessionEndedRequest".equals(request.type());
 		if (user.session().isNew() && !sessionEnded) {
-			user.data().put("visits", number(user.data().get("visits")) + 1);
+			user.data().put("visits", user.data().get("visits", Integer.class, 0) + 1);
 		}
 		Reply reply;
 		if ("LaunchRequest".equals(request.type())) {
@@ -60,7 +61,7 @@ final class Conversation {
 	}
 
 	private Reply welcome(StoredUser user) {
-		int visits = number(user.data().get("visits"));
+		int visits = user.data().get("visits", Integer.class, 0);
 		Object name = user.data().get("name");
 		if (visits <= 1 && name == null) {
 			return Reply.ask("Welcome to the Redis quiz! " + MENU, MENU);
@@ -80,19 +81,19 @@ final class Conversation {
 				"Say: start the quiz.");
 	}
 
-	private Reply startQuiz(Map<String, Object> session) {
+	private Reply startQuiz(DataMap session) {
 		session.put("question", 1);
 		session.put("score", 0);
 		return ask(1, "Here is the quiz: three questions, answer yes or no.");
 	}
 
-	private Reply answer(boolean yes, Map<String, Object> session) {
-		int asked = number(session.get("question"));
+	private Reply answer(boolean yes, DataMap session) {
+		int asked = session.get("question", Integer.class, 0);
 		if (asked < 1 || asked > QUIZ.size()) {
 			return Reply.ask("There is no quiz running right now. Say: start the quiz.", "Say: start the quiz.");
 		}
 		boolean right = QUIZ.get(asked - 1).answer() == yes;
-		int score = number(session.get("score")) + (right ? 1 : 0);
+		int score = session.get("score", Integer.class, 0) + (right ? 1 : 0);
 		String verdict = right ? "Right!" : "Not quite: the answer is " + (yes ? "no." : "yes.");
 		if (asked == QUIZ.size()) {
 			session.remove("question");
@@ -122,11 +123,6 @@ final class Conversation {
 	private static Reply ask(int number, String before) {
 		String question = "Question " + number + ": " + QUIZ.get(number - 1).text();
 		return Reply.ask(before + " " + question, question + " Answer yes or no.");
-	}
-
-	/** Stored numbers come back from JSON as Integer or Long. */
-	private static int number(Object value) {
-		return (value instanceof Number number) ? number.intValue() : 0;
 	}
 
 	private record Question(String text, boolean answer) {

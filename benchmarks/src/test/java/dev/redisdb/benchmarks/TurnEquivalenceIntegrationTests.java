@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The comparison is fair only if both variants do the same work: one turn of each on equal users must store the
  * same JSON with the same TTLs, through the same Redis commands.
  */
-class TurnEquivalenceTest {
+class TurnEquivalenceIntegrationTests {
 
 	private static RedisServerProcess server;
 
@@ -69,8 +69,10 @@ class TurnEquivalenceTest {
 		for (int i = 0; i < storeKeys.length; i++) {
 			String stored = redis.get(storeKeys[i]);
 			assertThat(normalized(redis.get(baselineKeys[i]), 1)).isEqualTo(normalized(stored, 0));
-			assertThat(redis.ttl(baselineKeys[i])).isEqualTo(redis.ttl(storeKeys[i]))
-				.isEqualTo((config.ttlSeconds().get(i) > 0) ? config.ttlSeconds().get(i) : -1);
+			long ttl = config.ttlSeconds().get(i);
+			// both written within the same few seconds: a TTL may have ticked down by one in between
+			assertThat(redis.ttl(storeKeys[i])).isBetween((ttl > 0) ? ttl - 2 : -1, (ttl > 0) ? ttl : -1);
+			assertThat(redis.ttl(baselineKeys[i])).isBetween((ttl > 0) ? ttl - 2 : -1, (ttl > 0) ? ttl : -1);
 		}
 	}
 

@@ -38,9 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and what Redis holds.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "sample.encryption-key=" + AlexaConversationTests.KEY)
+		properties = "sample.encryption-key=" + AlexaConversationIntegrationTests.KEY)
 @AutoConfigureRestTestClient
-class AlexaConversationTests {
+class AlexaConversationIntegrationTests {
 
 	static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 

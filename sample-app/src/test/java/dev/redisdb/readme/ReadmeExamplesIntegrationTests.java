@@ -1,0 +1,184 @@
+package dev.redisdb.readme;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import dev.redisdb.Entry;
+import dev.redisdb.KeyStrategy;
+import dev.redisdb.RedisDbDataException;
+import dev.redisdb.RedisUserStore;
+import dev.redisdb.StoreOptions;
+import dev.redisdb.StoredUser;
+import dev.redisdb.TurnContext;
+import dev.redisdb.ValueCodec;
+import dev.redisdb.readme.ReadmeExamples.HookBeans;
+import dev.redisdb.test.RedisServer;
+import dev.redisdb.test.RedisServerExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Every Java example in the README is quoted from a tagged region of the sources beside this test, so it compiles
+ * against the current API; and each one runs here against a real redis-server.
+ */
+class ReadmeExamplesIntegrationTests {
+
+	private static final Path README = Path.of("..", "README.md");
+
+	private static final Path EXAMPLES = Path.of("src", "test", "java", "dev", "redisdb", "readme");
+
+	@RegisterExtension
+	static final RedisServerExtension redis = new RedisServerExtension();
+
+	@Test
+	void everyJavaBlockOfTheReadmeIsCompiledCode() throws IOException {
+		List<String> regions = taggedRegions();
+		List<String> blocks = javaBlocks(Files.readString(README));
+		assertThat(blocks).isNotEmpty();
+		assertThat(blocks).allSatisfy((block) -> assertThat(regions).as("a tagged region quoted by the README")
+			.anySatisfy((region) -> assertThat(region).isEqualTo(block)));
+	}
+
+	@Test
+	void theTurnControllerGreetsANewUserThenCountsVisits() {
+		RedisUserStore store = store();
+		TurnController controller = new TurnController(store);
+		assertThat(controller.turn(new TurnController.TurnRequest("U", "S1"))).containsEntry("speech", "Welcome!");
+		assertThat(controller.turn(new TurnController.TurnRequest("U", "S1")))
+			.containsEntry("speech", "Welcome back, visit 2.");
+		assertThat(redis.server().get("myapp:session:U")).contains("\"step\":\"asked-name\"");
+	}
+
+	@Test
+	void typedDataReadsAndWritesTheAppsRecord() {
+		RedisUserStore store = store();
+		redis.server().call((commands) -> commands.set("myapp:user:U",
+				"{\"user\":{\"data\":{\"name\":\"Ann\",\"visits\":3,\"interests\":[\"jazz\"]}}}"));
+		StoredUser user = store.load("U");
+		assertThat(ReadmeExamples.greet(user)).isEqualTo("Hello Ann");
+		store.save(user);
+		assertThat(store.load("U").data()).containsEntry("visits", 4).containsEntry("interests", List.of("jazz"));
+	}
+
+	@Test
+	void updateCountsAVisitWithoutLosingOne() throws Exception {
+		RedisUserStore store = store();
+		List<Thread> threads = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			Thread thread = new Thread(() -> {
+				for (int visit = 0; visit < 10; visit++) {
+					ReadmeExamples.countVisit(store, "U", "S1");
+				}
+			});
+			thread.start();
+			threads.add(thread);
+		}
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		assertThat(store.load("U").data()).containsEntry("visits", 80);
+	}
+
+	@Test
+	void aTransientFailureIsAnsweredWithSpeech() {
+		RedisServer doomed = RedisServer.start();
+		try (RedisUserStore store = ReadmeExamples.storeWithoutSpringBoot(doomed.host(), doomed.port())) {
+			assertThat(ReadmeExamples.answer(store, "U")).isEqualTo("Welcome back, visit 0.");
+			doomed.kill();
+			long start = System.nanoTime();
+			assertThat(ReadmeExamples.answer(store, "U"))
+				.isEqualTo("Sorry, I can't reach my memory right now. Please try again.");
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).as("within the command timeout, 2 s")
+				.isLessThan(Duration.ofSeconds(3));
+		}
+		finally {
+			doomed.close();
+		}
+	}
+
+	@Test
+	void theKeyStrategyBeanHidesUserIds() {
+		KeyStrategy keys = new HookBeans().keyStrategy();
+		assertThat(keys.createKey("U", Entry.everything("user"), StoreOptions.builder().keyPrefix("myapp").build(),
+				TurnContext.none())).isEqualTo("myapp:user:" + ReadmeExamples.sha256Hex("U"));
+	}
+
+	@Test
+	void theValueCodecBeanEncryptsTheUserEntryBoundToItsKey() {
+		SecretKey key = new SecretKeySpec(new byte[32], "AES");
+		LettuceConnectionFactory factory = new LettuceConnectionFactory(redis.server().host(), redis.server().port());
+		factory.afterPropertiesSet();
+		factory.start();
+		try (RedisUserStore store = new RedisUserStore(factory, StoreOptions.defaults().toBuilder()
+			.entries(Entry.everything("user"))
+			.build(), KeyStrategy.jovo(), new HookBeans().valueCodec(key))) {
+			StoredUser ann = store.load("ann");
+			ann.data().put("name", "Ann");
+			store.save(ann);
+			assertThat(redis.server().get("user:ann")).doesNotContain("Ann");
+			assertThat(store.load("ann").data()).containsEntry("name", "Ann");
+
+			redis.server().call((commands) -> commands.copy("user:ann", "user:bob"));
+			assertThatExceptionOfType(RedisDbDataException.class).isThrownBy(() -> store.load("bob"))
+				.withMessageStartingWith("Cannot decode entry 'user' stored at key 'user:bob'");
+		}
+		finally {
+			factory.destroy();
+		}
+	}
+
+	private static RedisUserStore store() {
+		return ReadmeExamples.storeWithoutSpringBoot(redis.server().host(), redis.server().port());
+	}
+
+	private static List<String> taggedRegions() throws IOException {
+		Pattern region = Pattern.compile("// tag::[a-z-]+\\[]\\n(.*?)\\n[ \\t]*// end::", Pattern.DOTALL);
+		List<String> regions = new ArrayList<>();
+		try (Stream<Path> sources = Files.list(EXAMPLES)) {
+			for (Path source : sources.filter((path) -> path.toString().endsWith(".java")).toList()) {
+				Matcher matcher = region.matcher(Files.readString(source));
+				while (matcher.find()) {
+					regions.add(normalize(matcher.group(1)));
+				}
+			}
+		}
+		return regions;
+	}
+
+	private static List<String> javaBlocks(String markdown) {
+		Matcher matcher = Pattern.compile("```java\\n(.*?)\\n```", Pattern.DOTALL).matcher(markdown);
+		List<String> blocks = new ArrayList<>();
+		while (matcher.find()) {
+			blocks.add(normalize(matcher.group(1)));
+		}
+		return blocks;
+	}
+
+	/** Without the common indentation and trailing spaces. */
+	private static String normalize(String code) {
+		List<String> lines = code.replace("\t", "    ").lines().map(String::stripTrailing).toList();
+		int indent = lines.stream()
+			.filter((line) -> !line.isBlank())
+			.mapToInt((line) -> line.length() - line.stripLeading().length())
+			.min()
+			.orElse(0);
+		return String.join("\n", lines.stream().map((line) -> line.isBlank() ? "" : line.substring(indent)).toList());
+	}
+
+
+}
