@@ -9,6 +9,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationContext;
@@ -31,6 +32,8 @@ final class JsonValueCodec implements ValueCodec {
 		.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+		.addModule(new JavaScriptJsonModule())
 		.addModule(new SimpleModule("jovo-timestamps").addSerializer(Instant.class, new TimestampSerializer())
 			.addDeserializer(Instant.class, new TimestampDeserializer()))
 		.build();
