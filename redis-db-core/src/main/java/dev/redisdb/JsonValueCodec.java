@@ -9,6 +9,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DatabindException;
@@ -55,9 +57,14 @@ final class JsonValueCodec implements ValueCodec {
 			// Jackson's own message may quote the value: name only where the problem is.
 			throw new IllegalArgumentException("field '" + path(ex) + "' has the wrong type or format", ex.getCause());
 		}
+		catch (StreamConstraintsException ex) {
+			// Jackson's limits on nesting and sizes; its message names the limit, never the value.
+			throw new IllegalArgumentException("the value exceeds what the codec reads: " + ex.getOriginalMessage());
+		}
 		catch (JacksonException ex) {
-			throw new IllegalArgumentException("the value is not valid JSON (at line " + ex.getLocation().getLineNr()
-					+ ", column " + ex.getLocation().getColumnNr() + ")");
+			TokenStreamLocation location = ex.getLocation();
+			throw new IllegalArgumentException("the value is not valid JSON" + ((location != null)
+					? " (at line " + location.getLineNr() + ", column " + location.getColumnNr() + ")" : ""));
 		}
 	}
 

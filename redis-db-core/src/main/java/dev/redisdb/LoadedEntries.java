@@ -2,12 +2,14 @@ package dev.redisdb;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * What one load read: per configured entry (same order), its key (as text and as sent), its raw value and its
- * decoded item. Value and item are null where the key did not exist; the item is also null where an undecodable
- * value was treated as empty.
+ * What one load read: per configured entry (same order), its key, its raw value and its decoded item, and whether a
+ * context-keyed value had no owner yet. Value and item are null where the key did not exist; the item is also null
+ * where an undecodable value was treated as empty.
  */
-record LoadedEntries(String[] keyNames, byte[][] keys, byte[][] values, List<DbItem> items) {
+record LoadedEntries(UserKeys keys, byte[] @Nullable [] values, List<@Nullable DbItem> items, boolean[] unowned) {
 
 	boolean isEmpty() {
 		for (byte[] value : this.values) {
@@ -18,13 +20,10 @@ record LoadedEntries(String[] keyNames, byte[][] keys, byte[][] values, List<DbI
 		return true;
 	}
 
-	/** @return SHA-1 (hex) of each raw value as loaded, {@code ""} where absent: what a conflict-safe save expects */
-	byte[][] digests() {
-		byte[][] digests = new byte[this.values.length][];
-		for (int i = 0; i < this.values.length; i++) {
-			digests[i] = RedisAccess.utf8((this.values[i] != null) ? LuaScript.sha1Hex(this.values[i]) : "");
-		}
-		return digests;
+	/** @return SHA-1 (hex) of a raw value as loaded, {@code ""} where absent: what a guarded save expects */
+	byte[] digest(int entry) {
+		byte[] value = this.values[entry];
+		return RedisAccess.utf8((value != null) ? LuaScript.sha1Hex(value) : "");
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.lettuce.core.KeyValue;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
@@ -65,38 +66,42 @@ final class RedisAccess implements AutoCloseable {
 		return call(operation, (commands) -> commands.mget(keys));
 	}
 
-	long exists(String operation, byte[][] keys) {
-		return call(operation, (commands) -> commands.exists(keys));
-	}
-
-	String type(String operation, byte[] key) {
-		return call(operation, (commands) -> commands.type(key));
+	List<byte[]> smembers(String operation, byte[] key) {
+		return List.copyOf(call(operation, (commands) -> commands.smembers(key), false));
 	}
 
 	void set(String operation, byte[] key, byte[] value, long ttlSeconds) {
 		call(operation, (commands) -> (ttlSeconds > 0) ? commands.set(key, value, SetArgs.Builder.ex(ttlSeconds))
-				: commands.set(key, value));
+				: commands.set(key, value), true);
 	}
 
 	long del(String operation, byte[][] keys) {
-		return call(operation, (commands) -> commands.del(keys));
+		return call(operation, (commands) -> commands.del(keys), true);
 	}
 
-	/** Runs a script by its SHA, sending its text once where the server does not know it yet. */
-	long eval(String operation, LuaScript script, byte[][] keys, byte[][] arguments) {
+	/**
+	 * Runs a script by its SHA, sending its text once where the server does not know it yet.
+	 * @param writes whether the script writes: a failure after it was sent may then have been applied
+	 */
+	long eval(String operation, LuaScript script, byte[][] keys, byte[][] arguments, boolean writes) {
 		try {
 			return awaitOnce(operation, (commands) -> commands.evalsha(script.sha(), ScriptOutputType.INTEGER, keys,
-					arguments));
+					arguments), writes);
 		}
 		catch (RedisNoScriptException ex) {
 			return call(operation, (commands) -> commands.eval(script.text(), ScriptOutputType.INTEGER, keys,
-					arguments));
+					arguments), writes);
 		}
 	}
 
 	private <T> T call(String operation, Function<RedisClusterAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) {
+		return call(operation, command, false);
+	}
+
+	private <T> T call(String operation, Function<RedisClusterAsyncCommands<byte[], byte[]>, RedisFuture<T>> command,
+			boolean writes) {
 		try {
-			return awaitOnce(operation, command);
+			return awaitOnce(operation, command, writes);
 		}
 		catch (RedisNoScriptException ex) {
 			throw refused(operation, ex);
@@ -104,13 +109,13 @@ final class RedisAccess implements AutoCloseable {
 	}
 
 	private <T> T awaitOnce(String operation,
-			Function<RedisClusterAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) {
+			Function<RedisClusterAsyncCommands<byte[], byte[]>, RedisFuture<T>> command, boolean writes) {
 		RedisFuture<T> future;
 		try {
 			future = command.apply(commands());
 		}
 		catch (DataAccessException | io.lettuce.core.RedisException ex) {
-			throw unavailable(operation, ex);
+			throw unavailable(operation, ex, false);
 		}
 		try {
 			return future.get(this.awaitMillis, TimeUnit.MILLISECONDS);
@@ -123,12 +128,12 @@ final class RedisAccess implements AutoCloseable {
 			if (cause instanceof RedisCommandExecutionException refusal) {
 				throw refused(operation, refusal);
 			}
-			throw unavailable(operation, cause);
+			throw unavailable(operation, cause, writes && !neverSent(cause));
 		}
 		catch (TimeoutException ex) {
 			future.cancel(true);
 			throw new RedisDbUnavailableException("Cannot " + operation + ": Redis at " + this.endpoint
-					+ " did not answer within " + this.awaitMillis + " ms", ex);
+					+ " did not answer within " + this.awaitMillis + " ms", ex, writes);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -185,9 +190,15 @@ final class RedisAccess implements AutoCloseable {
 				+ " answered with an error: " + ex.getMessage(), ex);
 	}
 
-	private RedisDbUnavailableException unavailable(String operation, Throwable cause) {
+	private RedisDbUnavailableException unavailable(String operation, Throwable cause, boolean mayHaveBeenApplied) {
 		return new RedisDbUnavailableException("Cannot " + operation + ": Redis at " + this.endpoint
-				+ " is unavailable (" + reason(cause) + ")", cause);
+				+ " is unavailable (" + reason(cause) + ")", cause, mayHaveBeenApplied);
+	}
+
+	/** A command rejected while disconnected, or whose connection could not be made, never reached Redis. */
+	private static boolean neverSent(Throwable cause) {
+		return cause instanceof RedisConnectionException || (cause.getMessage() != null
+				&& cause.getMessage().startsWith("Currently not connected"));
 	}
 
 	private static String reason(Throwable cause) {

@@ -3,11 +3,9 @@ package dev.redisdb;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 
 import io.lettuce.core.KeyValue;
 import org.apache.commons.logging.Log;
@@ -15,6 +13,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.PermissionDeniedDataAccessException;
 import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.util.Assert;
@@ -22,20 +21,25 @@ import org.springframework.util.Assert;
 /**
  * Loads, saves and deletes the data of one user per call, in Jovo's stored format.
  * <ul>
- * <li>A load is one {@code MGET} of all the user's entry keys (plus one {@code EXISTS} when an entry is missing, to
- * tell a missing key from a key of another Redis type).</li>
- * <li>A save writes all entries in one round trip, atomically: one {@code SET} for a single entry, otherwise one Lua
- * script by {@code EVALSHA}; each key with {@code EX ttl} when its entry has a TTL. Two overlapping saves of one user: the last one wins, as in
- * Jovo.</li>
+ * <li>A load is one {@code MGET} of all the user's entry keys: one round trip, whether the user is new or not.</li>
+ * <li>A save writes all entries in one round trip, atomically: one {@code SET} for a single entry the load found,
+ * otherwise one Lua script by {@code EVALSHA}; each key with {@code EX ttl} when its entry has a TTL. A key the load
+ * found absent is only written if it is still absent or a string value, so a key of another Redis type is never
+ * overwritten. Two overlapping saves of one user: the last one wins, as in Jovo.</li>
  * <li>{@link #update} is the conflict-safe alternative: it saves only if nobody saved the user since it loaded, and
  * otherwise loads and applies the change again.</li>
- * <li>A delete is one {@code DEL} of all entry keys.</li>
+ * <li>An entry whose key depends on the turn's context (a session keyed by session id) is the user's who stored it:
+ * the value records its owner, the user's index (a set at the key of the reserved entry {@code index}) records the
+ * key, and another user's turn carrying the same context can neither load nor overwrite it.</li>
+ * <li>A delete erases every key of the user, its context-keyed keys (from the index) included, in one round trip on
+ * a single server.</li>
  * </ul>
  * Thread-safe; all calls share one Lettuce connection of the factory. Failures are Spring
  * {@link DataAccessException}s whose messages name the server or the key and entry, never a password or a stored
  * value: {@link RedisDbUnavailableException} (transient), {@link RedisDbConflictException} (optimistic locking),
- * {@link RedisDbDataException} (a stored value cannot be read), and Spring Data Redis's
- * {@link RedisSystemException} when Redis answers a command with an error.
+ * {@link RedisDbDataException} (a stored value cannot be read or a key holds another type),
+ * {@link PermissionDeniedDataAccessException} (a context-keyed key holds another user's data), and Spring Data
+ * Redis's {@link RedisSystemException} when Redis answers a command with an error.
  *
  * @since 0.1.0
  */
@@ -43,37 +47,22 @@ public final class RedisUserStore implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(RedisUserStore.class);
 
-	/**
-	 * KEYS: every entry key of the user. ARGV[1]: '1' to write only if each key still holds what was loaded, then
-	 * one SHA-1 per key ('' for absent); after that, per written entry: key index, value, TTL seconds.
-	 */
-	private static final LuaScript SAVE_SCRIPT = LuaScript.of("""
-			local first = 2
+	/** KEYS: the user's keys, its index last. ARGV[1]: '1' when the index holds members. */
+	private static final LuaScript DELETE_SCRIPT = LuaScript.of("""
+			local deleted = 0
 			if ARGV[1] == '1' then
-			  for i = 1, #KEYS do
-			    local ok, current = pcall(redis.call, 'GET', KEYS[i])
-			    local digest = (ok and current) and redis.sha1hex(current) or ''
-			    if digest ~= ARGV[i + 1] then
-			      return 0
-			    end
-			  end
-			  first = #KEYS + 2
-			end
-			for j = first, #ARGV, 3 do
-			  local key = KEYS[tonumber(ARGV[j])]
-			  local ttl = tonumber(ARGV[j + 2])
-			  if ttl > 0 then
-			    redis.call('SET', key, ARGV[j + 1], 'EX', ttl)
-			  else
-			    redis.call('SET', key, ARGV[j + 1])
+			  for _, member in ipairs(redis.call('SMEMBERS', KEYS[#KEYS])) do
+			    deleted = deleted + redis.call('DEL', member)
 			  end
 			end
-			return 1
+			redis.call('DEL', KEYS[#KEYS])
+			for i = 1, #KEYS - 1 do
+			  deleted = deleted + redis.call('DEL', KEYS[i])
+			end
+			return deleted
 			""");
 
-	private static final byte[] COMPARE = RedisAccess.utf8("1");
-
-	private static final byte[] OVERWRITE = RedisAccess.utf8("0");
+	private static final String OWNER_FIELD = "owner";
 
 	private final RedisAccess redis;
 
@@ -88,10 +77,10 @@ public final class RedisUserStore implements AutoCloseable {
 	/** Per entry of {@code options.entries()}: whether a save writes it (it stores something). */
 	private final boolean[] written;
 
-	/** Script arguments, precomputed: key positions 1..n (Lua counts from 1) and each entry's TTL. */
-	private final byte[][] positionArguments;
-
+	/** Script arguments, precomputed: each entry's TTL, and that of the user's index of context-keyed keys. */
 	private final byte[][] ttlArguments;
+
+	private final byte[] indexTtlArgument;
 
 	private final SlotRouting slotRouting;
 
@@ -120,13 +109,12 @@ public final class RedisUserStore implements AutoCloseable {
 		}
 		List<Entry> entries = options.entries();
 		this.written = new boolean[entries.size()];
-		this.positionArguments = new byte[entries.size()][];
 		this.ttlArguments = new byte[entries.size()][];
 		for (int i = 0; i < entries.size(); i++) {
 			this.written[i] = !storingNothing.contains(entries.get(i));
-			this.positionArguments[i] = RedisAccess.utf8(Integer.toString(i + 1));
 			this.ttlArguments[i] = RedisAccess.utf8(Long.toString(entries.get(i).ttlSeconds()));
 		}
+		this.indexTtlArgument = RedisAccess.utf8(Long.toString(indexTtlSeconds(entries)));
 		this.slotRouting = SlotRouting.of(connectionFactory, options,
 				entries.stream().filter((entry) -> !storingNothing.contains(entry)).toList());
 		this.redis = new RedisAccess(connectionFactory);
@@ -150,34 +138,51 @@ public final class RedisUserStore implements AutoCloseable {
 
 	/**
 	 * Loads a user with one {@code MGET} of all its entry keys, merges the entries in configured order and applies
-	 * the stored-elements rules (session restored unless expired, history, timestamps).
+	 * the stored-elements rules (session restored unless expired, history, timestamps). A key of another Redis type
+	 * reads as absent; a save then refuses to overwrite it.
 	 * @param userId the user id, not null, not empty, at most {@link StoreOptions#maxUserIdLength()} characters
 	 * @param context the turn's context, handed to the {@link KeyStrategy}; not null
 	 * @return the user's data; {@link StoredUser#isNew()} when none of its keys exists
-	 * @throws IllegalArgumentException when the user id is null, empty or too long
+	 * @throws IllegalArgumentException when the user id is null, empty or too long, or a key longer than
+	 * {@link StoreOptions#maxKeyLength()}
 	 * @throws RedisDbUnavailableException when Redis cannot be reached in time
 	 * @throws RedisDbDataException when a stored value cannot be decoded (unless configured to treat it as empty)
+	 * @throws PermissionDeniedDataAccessException when a context-keyed entry holds another user's data: the turn's
+	 * context (its session id) is another user's
 	 */
 	public StoredUser load(String userId, TurnContext context) {
 		Assert.notNull(context, "context must not be null");
-		String[] keyNames = keysOf(userId, context);
-		byte[][] keys = utf8(keyNames);
-		List<KeyValue<byte[], byte[]>> found = this.redis.mget("load user", keys);
-		byte[][] values = new byte[keys.length][];
-		boolean anyMissing = false;
-		for (int i = 0; i < keys.length; i++) {
+		UserKeys keys = UserKeys.of(userId, context, this.keyStrategy, this.options);
+		List<KeyValue<byte[], byte[]>> found = this.redis.mget("load user", keys.bytes());
+		byte[][] values = new byte[keys.size()][];
+		List<DbItem> items = new ArrayList<>(keys.size());
+		boolean[] unowned = new boolean[keys.size()];
+		String owner = (keys.index() != null) ? UserKeys.ownerTag(userId) : null;
+		for (int i = 0; i < values.length; i++) {
 			KeyValue<byte[], byte[]> keyValue = found.get(i);
 			values[i] = keyValue.hasValue() ? keyValue.getValue() : null;
-			anyMissing |= values[i] == null;
+			DbItem item = (values[i] != null) ? decode(i, keys.name(i), values[i]) : null;
+			if (item != null && keys.isContextKeyed(i)) {
+				unowned[i] = !isOwnedBy(owner, item, i, keys.name(i));
+			}
+			items.add(item);
 		}
-		if (anyMissing) {
-			checkMissingKeysAreAbsent(keyNames, keys, values);
+		return this.rules.toUser(userId, context, new LoadedEntries(keys, values, items, unowned), now());
+	}
+
+	/**
+	 * @return whether the value names its owner; false for a value stored before owners were recorded
+	 * @throws PermissionDeniedDataAccessException when it names another owner
+	 */
+	private boolean isOwnedBy(String owner, DbItem item, int index, String key) {
+		Object stored = item.otherFields().remove(OWNER_FIELD);
+		if (stored != null && !owner.equals(stored)) {
+			throw new PermissionDeniedDataAccessException("Cannot load user: entry '"
+					+ this.options.entries().get(index).id() + "' at key '" + key + "' holds another user's data "
+					+ "(its key depends on the turn's context, such as the session id, and that is another user's)",
+					null);
 		}
-		List<DbItem> items = new ArrayList<>(keys.length);
-		for (int i = 0; i < keys.length; i++) {
-			items.add((values[i] != null) ? decode(i, keyNames[i], values[i]) : null);
-		}
-		return this.rules.toUser(userId, context, new LoadedEntries(keyNames, keys, values, items), now());
+		return stored != null;
 	}
 
 	/**
@@ -224,15 +229,27 @@ public final class RedisUserStore implements AutoCloseable {
 	}
 
 	/**
-	 * Deletes all entry keys of a user (erasure on request) with one {@code DEL}.
+	 * Erases a user: deletes every key that holds its data, in one round trip on a single server (two on Redis
+	 * Cluster): its entry keys, with and without the turn's context, and every context-keyed key the user's index
+	 * lists (sessions keyed by session id), then the index. No scan of the keyspace is needed.
 	 * @param userId the user id
 	 * @param context the turn's context, for a {@link KeyStrategy} that uses it; not null
-	 * @return the number of keys that existed
+	 * @return the number of the user's data keys that existed
 	 * @throws DataAccessException when Redis fails
 	 */
 	public long delete(String userId, TurnContext context) {
 		Assert.notNull(context, "context must not be null");
-		return this.redis.del("delete user", utf8(keysOf(userId, context)));
+		List<String> keys = UserKeys.forErasure(userId, context, this.keyStrategy, this.options);
+		byte[][] keyBytes = keys.stream().map(RedisAccess::utf8).toArray(byte[][]::new);
+		if (this.slotRouting.isCluster()) {
+			byte[] index = keyBytes[keyBytes.length - 1];
+			List<byte[]> all = new ArrayList<>(List.of(keyBytes).subList(0, keyBytes.length - 1));
+			all.addAll(this.redis.smembers("delete user", index));
+			long deleted = this.redis.del("delete user", all.toArray(new byte[0][]));
+			this.redis.del("delete user", new byte[][] { index });
+			return deleted;
+		}
+		return this.redis.eval("delete user", DELETE_SCRIPT, keyBytes, new byte[][] { RedisAccess.utf8("1") }, true);
 	}
 
 	/**
@@ -247,13 +264,14 @@ public final class RedisUserStore implements AutoCloseable {
 
 	private boolean write(StoredUser user, boolean onlyIfUnchanged) {
 		LoadedEntries loaded = user.loaded();
+		UserKeys keys = loaded.keys();
 		byte[][] values = encode(user, loaded);
-		byte[][] digests = onlyIfUnchanged ? loaded.digests() : null;
-		List<int[]> groups = this.slotRouting.scriptGroups(loaded.keys(), onlyIfUnchanged);
+		SaveScript.Guard[] guards = guards(loaded);
+		List<int[]> groups = this.slotRouting.scriptGroups(keys.bytes(), keys.index(), onlyIfUnchanged);
 		int writtenKeys = 0;
 		for (int[] group : groups) {
 			try {
-				if (!writeGroup(group, loaded.keys(), values, digests)) {
+				if (!writeGroup(group, loaded, values, guards, onlyIfUnchanged)) {
 					return false;
 				}
 			}
@@ -262,7 +280,7 @@ public final class RedisUserStore implements AutoCloseable {
 					throw ex;
 				}
 				throw new RedisSystemException("Cannot save user: Redis failed after " + writtenKeys + " of "
-						+ loaded.keys().length + " keys were written one cluster slot at a time "
+						+ keys.size() + " keys were written one cluster slot at a time "
 						+ "(cluster-non-atomic-writes), so the user's entries may be out of step: " + ex.getMessage(),
 						ex);
 			}
@@ -273,111 +291,133 @@ public final class RedisUserStore implements AutoCloseable {
 
 	/** @return per entry, its encoded value, or null where the entry is not written */
 	private byte[][] encode(StoredUser user, LoadedEntries loaded) {
+		checkJson(user);
 		DbItem whole = this.rules.toItem(user, now());
 		List<Entry> entries = this.options.entries();
+		UserKeys keys = loaded.keys();
+		String owner = (keys.index() != null) ? UserKeys.ownerTag(keys.userId()) : null;
 		byte[][] values = new byte[entries.size()][];
 		for (int i = 0; i < values.length; i++) {
 			if (this.written[i]) {
 				Entry entry = entries.get(i);
 				DbItem part = StoredElementsRules.partFor(entry, whole, loaded.items().get(i));
-				values[i] = this.codec.encode(new EntryKey(entry.id(), loaded.keyNames()[i]), part);
-				if (values[i].length > this.options.maxValueSize().toBytes()) {
-					throw new IllegalArgumentException("Cannot save user: entry '" + entry.id() + "' encodes to "
-							+ values[i].length + " bytes, more than max-value-size (" + this.options.maxValueSize()
-							+ "); nothing was written");
+				if (keys.isContextKeyed(i)) {
+					part.otherFields().put(OWNER_FIELD, owner);
 				}
+				values[i] = this.codec.encode(new EntryKey(entry.id(), keys.name(i)), part);
+				checkSize(entry, values[i], loaded.values()[i]);
 			}
 		}
 		return values;
 	}
 
+	private static void checkJson(StoredUser user) {
+		JsonValues.check(user.data(), "user.data");
+		JsonValues.check(user.session().data(), "session.data");
+		JsonValues.check(user.session().state(), "session.state");
+		JsonValues.check(user.currentTurn(), "history.items[0]");
+	}
+
+	/**
+	 * No save makes an entry larger than max-value-size; one that already is (written by another tool, or before
+	 * the limit was lowered) may still be saved as long as it does not grow, so that no user is stuck.
+	 */
+	private void checkSize(Entry entry, byte[] value, byte @Nullable [] loaded) {
+		long limit = this.options.maxValueSize().toBytes();
+		if (value.length > limit && (loaded == null || value.length > loaded.length)) {
+			throw new IllegalArgumentException("Cannot save user: entry '" + entry.id() + "' encodes to "
+					+ value.length + " bytes, more than max-value-size (" + this.options.maxValueSize() + ")"
+					+ ((loaded != null && loaded.length > limit) ? " and more than the " + loaded.length
+							+ " bytes it held" : "")
+					+ "; nothing was written");
+		}
+	}
+
+	private SaveScript.Guard[] guards(LoadedEntries loaded) {
+		UserKeys keys = loaded.keys();
+		SaveScript.Guard[] guards = new SaveScript.Guard[keys.size()];
+		boolean protectOtherTypes = this.options.undecodableValues() == UndecodableValues.FAIL;
+		for (int i = 0; i < guards.length; i++) {
+			if (keys.isContextKeyed(i)) {
+				guards[i] = loaded.unowned()[i] ? SaveScript.Guard.ADOPTED : SaveScript.Guard.OWNED;
+			}
+			else if (loaded.values()[i] == null && protectOtherTypes) {
+				guards[i] = SaveScript.Guard.ABSENT_OR_STRING;
+			}
+			else {
+				guards[i] = SaveScript.Guard.NONE;
+			}
+		}
+		return guards;
+	}
+
 	/**
 	 * Writes some of the user's keys (all of them, except on a cluster without hash tag) atomically: one plain
-	 * {@code SET} where that is one value and nothing to compare, otherwise one script.
+	 * {@code SET} where that is one value the load found and nothing to check, otherwise one script.
 	 */
-	private boolean writeGroup(int[] group, byte[][] allKeys, byte[][] values, byte[][] digests) {
-		if (digests == null && group.length == 1 && values[group[0]] != null) {
+	private boolean writeGroup(int[] group, LoadedEntries loaded, byte[][] values, SaveScript.Guard[] guards,
+			boolean onlyIfUnchanged) {
+		UserKeys keys = loaded.keys();
+		if (!onlyIfUnchanged && group.length == 1 && values[group[0]] != null
+				&& guards[group[0]] == SaveScript.Guard.NONE) {
 			int entry = group[0];
-			this.redis.set("save user", allKeys[entry], values[entry], this.options.entries().get(entry).ttlSeconds());
+			this.redis.set("save user", keys.bytes()[entry], values[entry],
+					this.options.entries().get(entry).ttlSeconds());
 			return true;
 		}
-		byte[][] keys = new byte[group.length][];
-		List<byte[]> arguments = new ArrayList<>(1 + group.length * 4);
-		arguments.add((digests != null) ? COMPARE : OVERWRITE);
-		for (int position = 0; position < group.length; position++) {
-			keys[position] = allKeys[group[position]];
-			if (digests != null) {
-				arguments.add(digests[group[position]]);
-			}
-		}
+		byte[][] groupKeys = new byte[group.length][];
+		SaveScript.Guard[] groupGuards = new SaveScript.Guard[group.length];
+		byte[][] digests = new byte[group.length][];
+		byte[][] groupValues = new byte[group.length][];
+		byte[][] ttls = new byte[group.length][];
+		boolean indexed = false;
 		for (int position = 0; position < group.length; position++) {
 			int entry = group[position];
-			if (values[entry] != null) {
-				arguments.add(this.positionArguments[position]);
-				arguments.add(values[entry]);
-				arguments.add(this.ttlArguments[entry]);
+			groupKeys[position] = keys.bytes()[entry];
+			groupGuards[position] = guards[entry];
+			indexed |= guards[entry].isContextKeyed();
+			if (onlyIfUnchanged || guards[entry] == SaveScript.Guard.ADOPTED) {
+				digests[position] = loaded.digest(entry);
 			}
+			groupValues[position] = values[entry];
+			ttls[position] = this.ttlArguments[entry];
 		}
-		return this.redis.eval("save user", SAVE_SCRIPT, keys, arguments.toArray(new byte[0][])) == 1;
+		byte[] index = indexed ? RedisAccess.utf8(keys.index()) : null;
+		SaveScript.Call call = SaveScript.call(groupKeys, groupGuards, digests, groupValues, ttls, onlyIfUnchanged,
+				index, this.indexTtlArgument);
+		long answer = this.redis.eval("save user", SaveScript.script(), call.keys(), call.arguments(), true);
+		return interpret(answer, group, keys);
 	}
 
-	private String[] keysOf(String userId, TurnContext context) {
-		if (userId == null || userId.isEmpty()) {
-			throw new IllegalArgumentException("userId must not be null or empty");
+	private boolean interpret(long answer, int[] group, UserKeys keys) {
+		if (answer == SaveScript.WRITTEN) {
+			return true;
 		}
-		if (userId.length() > this.options.maxUserIdLength()) {
-			throw new IllegalArgumentException("userId is " + userId.length() + " characters long, more than "
-					+ "max-user-id-length (" + this.options.maxUserIdLength() + ")");
+		if (answer == SaveScript.CHANGED_CONCURRENTLY) {
+			return false;
 		}
-		if (hasUnpairedSurrogate(userId)) {
-			// UTF-8 would turn it into '?', so two ids could share a key.
-			throw new IllegalArgumentException("userId is not valid Unicode: it contains an unpaired surrogate");
+		boolean otherOwner = answer > SaveScript.OTHER_OWNER;
+		int entry = group[(int) (answer - (otherOwner ? SaveScript.OTHER_OWNER : SaveScript.OTHER_TYPE)) - 1];
+		String where = "entry '" + this.options.entries().get(entry).id() + "' at key '" + keys.name(entry) + "'";
+		if (otherOwner) {
+			throw new PermissionDeniedDataAccessException("Cannot save user: " + where + " holds another user's data "
+					+ "(its key depends on the turn's context, such as the session id, and that is another user's); "
+					+ "nothing was written", null);
 		}
-		List<Entry> entries = this.options.entries();
-		String[] keys = new String[entries.size()];
-		for (int i = 0; i < keys.length; i++) {
-			keys[i] = this.keyStrategy.createKey(userId, entries.get(i), this.options, context);
-		}
-		return keys;
+		throw new RedisDbDataException("Cannot save user: " + where + " holds a Redis value of another type, not a "
+				+ "string; nothing was written (undecodable-values: treat-as-empty would overwrite it)", null);
 	}
 
-	private static byte[][] utf8(String[] keys) {
-		byte[][] bytes = new byte[keys.length][];
-		for (int i = 0; i < keys.length; i++) {
-			bytes[i] = RedisAccess.utf8(keys[i]);
-		}
-		return bytes;
-	}
-
-	private static boolean hasUnpairedSurrogate(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-				i++;
+	/** @return the TTL of a user's index: that of its longest-lived context-keyed entry, 0 (none) if one has none */
+	private static long indexTtlSeconds(List<Entry> entries) {
+		long longest = 0;
+		for (Entry entry : entries) {
+			if (entry.ttlSeconds() == 0) {
+				return 0;
 			}
-			else if (Character.isSurrogate(c)) {
-				return true;
-			}
+			longest = Math.max(longest, entry.ttlSeconds());
 		}
-		return false;
-	}
-
-	/**
-	 * MGET answers nil for a key of another type too: an EXISTS tells them apart. A string found now was written
-	 * after the MGET by a concurrent save; the load stays as read.
-	 */
-	private void checkMissingKeysAreAbsent(String[] keyNames, byte[][] keys, byte[][] values) {
-		int[] missing = IntStream.range(0, keys.length).filter((i) -> values[i] == null).toArray();
-		byte[][] missingKeys = Arrays.stream(missing).mapToObj((i) -> keys[i]).toArray(byte[][]::new);
-		if (this.redis.exists("load user", missingKeys) == 0) {
-			return;
-		}
-		for (int i : missing) {
-			String type = this.redis.type("load user", keys[i]);
-			if (!"none".equals(type) && !"string".equals(type)) {
-				undecodable(i, keyNames[i], "the key holds a Redis " + type + ", not a string value", null);
-			}
-		}
+		return longest;
 	}
 
 	private @Nullable DbItem decode(int index, String key, byte[] value) {

@@ -5,12 +5,17 @@ package dev.redisdb;
  *
  * @param enabled whether session data is stored
  * @param expiresAfterSeconds seconds after the stored session's last update after which a load starts a new, empty
- * session instead
+ * session instead; 0 means the default, 900, as in Jovo
  * @since 0.2.0
  */
 public record SessionElement(boolean enabled, long expiresAfterSeconds) {
 
 	private static final long DEFAULT_EXPIRES_AFTER_SECONDS = 900;
+
+	/** @return the expiry in seconds, 0 read as the default as Jovo reads it */
+	long effectiveExpiresAfterSeconds() {
+		return (this.expiresAfterSeconds != 0) ? this.expiresAfterSeconds : DEFAULT_EXPIRES_AFTER_SECONDS;
+	}
 
 	/** @return sessions not stored (Jovo's default) */
 	public static SessionElement off() {

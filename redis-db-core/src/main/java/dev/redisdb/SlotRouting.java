@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.redis.connection.ClusterSlotHashUtil;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -57,14 +59,20 @@ final class SlotRouting {
 		return new SlotRouting(cluster, options.clusterNonAtomicWrites(), options.entries().size());
 	}
 
+	/** @return whether Redis is a cluster */
+	boolean isCluster() {
+		return this.cluster;
+	}
+
 	/**
 	 * Groups a user's keys by what one script may cover.
 	 * @param keys the user's entry keys
+	 * @param index the user's index of context-keyed keys, or null when no key depends on the turn's context
 	 * @param atomic whether the caller needs one atomic script (a conflict-safe update)
 	 * @return key indexes per script, in the order to run them; one group of all keys wherever that is possible
 	 * @throws InvalidDataAccessApiUsageException when the keys span several slots and that is not allowed
 	 */
-	List<int[]> scriptGroups(byte[][] keys, boolean atomic) {
+	List<int[]> scriptGroups(byte[][] keys, @Nullable String index, boolean atomic) {
 		if (!this.cluster) {
 			return this.allKeys;
 		}
@@ -73,8 +81,14 @@ final class SlotRouting {
 			indexesBySlot.computeIfAbsent(ClusterSlotHashUtil.calculateSlot(keys[i]), (slot) -> new ArrayList<>())
 				.add(i);
 		}
-		if (indexesBySlot.size() == 1) {
+		if (indexesBySlot.size() == 1 && (index == null || indexesBySlot.containsKey(ClusterSlotHashUtil
+			.calculateSlot(index)))) {
 			return this.allKeys;
+		}
+		if (index != null) {
+			throw new InvalidDataAccessApiUsageException("Cannot save user: an entry's key depends on the turn's "
+					+ "context, and on a cluster such a key must share the hash slot of the user's other keys and of "
+					+ "its index '" + index + "': make the KeyStrategy put the user's hash tag into it");
 		}
 		if (!this.nonAtomicWrites || atomic) {
 			throw new InvalidDataAccessApiUsageException("Cannot save user: its keys hash to " + indexesBySlot.size()

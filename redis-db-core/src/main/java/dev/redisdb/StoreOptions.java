@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param storedElements what is stored
  * @param entries the Redis values a user's data is split into, in load order
  * @param maxUserIdLength longest user id accepted, in characters
+ * @param maxKeyLength longest key accepted, in bytes: a key made from an overlong user or session id is refused
  * @param maxValueSize largest encoded value of one entry; a save with a larger one writes nothing
  * @param undecodableValues what a load does with a value it cannot decode
  * @param updateAttempts how often a conflict-safe update tries before it gives up
@@ -25,8 +26,8 @@ import org.springframework.util.unit.DataSize;
  * @since 0.2.0
  */
 public record StoreOptions(String keyPrefix, String keySeparator, boolean hashTag, StoredElements storedElements,
-		List<Entry> entries, int maxUserIdLength, DataSize maxValueSize, UndecodableValues undecodableValues,
-		int updateAttempts, boolean clusterNonAtomicWrites) {
+		List<Entry> entries, int maxUserIdLength, int maxKeyLength, DataSize maxValueSize,
+		UndecodableValues undecodableValues, int updateAttempts, boolean clusterNonAtomicWrites) {
 
 	public StoreOptions {
 		Assert.notNull(keyPrefix, "keyPrefix must not be null");
@@ -38,6 +39,7 @@ public record StoreOptions(String keyPrefix, String keySeparator, boolean hashTa
 		entries = List.copyOf(entries);
 		StoreOptionsValidation.validate(keyPrefix, keySeparator, hashTag, storedElements, entries);
 		StoreOptionsValidation.positive("max-user-id-length", maxUserIdLength, "1024");
+		StoreOptionsValidation.positive("max-key-length", maxKeyLength, "4096");
 		StoreOptionsValidation.positive("max-value-size", maxValueSize.toBytes(), "1MB");
 		StoreOptionsValidation.positive("update-attempts", updateAttempts, "10");
 	}
@@ -83,6 +85,8 @@ public record StoreOptions(String keyPrefix, String keySeparator, boolean hashTa
 
 		private int maxUserIdLength = 1024;
 
+		private int maxKeyLength = 4096;
+
 		private DataSize maxValueSize = DataSize.ofMegabytes(1);
 
 		private UndecodableValues undecodableValues = UndecodableValues.FAIL;
@@ -101,6 +105,7 @@ public record StoreOptions(String keyPrefix, String keySeparator, boolean hashTa
 			this.storedElements = options.storedElements;
 			this.entries = options.entries;
 			this.maxUserIdLength = options.maxUserIdLength;
+			this.maxKeyLength = options.maxKeyLength;
 			this.maxValueSize = options.maxValueSize;
 			this.undecodableValues = options.undecodableValues;
 			this.updateAttempts = options.updateAttempts;
@@ -141,6 +146,11 @@ public record StoreOptions(String keyPrefix, String keySeparator, boolean hashTa
 			return this;
 		}
 
+		public Builder maxKeyLength(int maxKeyLength) {
+			this.maxKeyLength = maxKeyLength;
+			return this;
+		}
+
 		public Builder maxValueSize(DataSize maxValueSize) {
 			this.maxValueSize = maxValueSize;
 			return this;
@@ -167,7 +177,8 @@ public record StoreOptions(String keyPrefix, String keySeparator, boolean hashTa
 		 */
 		public StoreOptions build() {
 			return new StoreOptions(this.keyPrefix, this.keySeparator, this.hashTag, this.storedElements, this.entries,
-					this.maxUserIdLength, this.maxValueSize, this.undecodableValues, this.updateAttempts,
+					this.maxUserIdLength, this.maxKeyLength, this.maxValueSize, this.undecodableValues,
+					this.updateAttempts,
 					this.clusterNonAtomicWrites);
 		}
 

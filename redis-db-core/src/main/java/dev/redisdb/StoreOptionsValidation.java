@@ -52,6 +52,10 @@ final class StoreOptionsValidation {
 				throw new InvalidStoreOptionException(option + ".id", "must not be empty",
 						"give each entry a unique id such as 'user'");
 			}
+			if (entry.id().equals(UserKeys.INDEX_ENTRY_ID)) {
+				throw new InvalidStoreOptionException(option + ".id", "'" + entry.id() + "' is reserved",
+						"choose another id: the store keeps a user's index of session-keyed keys under it");
+			}
 			if (!ids.add(entry.id())) {
 				throw new InvalidStoreOptionException(option + ".id", "'" + entry.id() + "' is used by another entry",
 						"entry ids must be unique");

@@ -45,21 +45,24 @@ final class StoredElementsRules {
 				createdAt, updatedAt, loaded);
 	}
 
-	private StoredSession restoreSession(SessionPart stored, TurnContext context, Instant now) {
+	/** As Jovo: a stored session without {@code createdAt} gets the load time, one without {@code updatedAt}. */
+	private StoredSession restoreSession(@Nullable SessionPart stored, TurnContext context, Instant now) {
 		if (!this.elements.session().enabled() || stored == null || isExpired(stored, now)) {
 			return StoredSession.startNew(context.sessionId(), now);
 		}
 		String id = (stored.id() != null) ? stored.id() : context.sessionId();
-		Instant createdAt = (stored.createdAt() != null) ? stored.createdAt() : stored.updatedAt();
-		return new StoredSession(id, stored.data(), stored.state(), createdAt, stored.updatedAt(), false);
+		Instant createdAt = (stored.createdAt() != null) ? stored.createdAt() : now;
+		Instant updatedAt = (stored.updatedAt() != null) ? stored.updatedAt() : now;
+		return new StoredSession(id, stored.data(), stored.state(), createdAt, updatedAt, false);
 	}
 
+	/** As Jovo: a session without {@code updatedAt} has no age (JavaScript's NaN) and never expires. */
 	private boolean isExpired(SessionPart stored, Instant now) {
 		if (stored.updatedAt() == null) {
-			return true;
+			return false;
 		}
 		Duration age = Duration.between(stored.updatedAt(), now);
-		return age.toMillis() > this.elements.session().expiresAfterSeconds() * 1000;
+		return age.toMillis() > this.elements.session().effectiveExpiresAfterSeconds() * 1000;
 	}
 
 	/** @return the whole record as it is to be stored, before it is split into entries */
@@ -70,8 +73,8 @@ final class StoredElementsRules {
 		}
 		if (this.elements.session().enabled()) {
 			StoredSession session = user.session();
-			item.setSession(new SessionPart(session.id(), session.data(),
-					session.state().isEmpty() ? null : session.state(), session.createdAt(), now));
+			item.setSession(new SessionPart(session.id(), session.data(), session.storedState(), session.createdAt(),
+					now));
 		}
 		if (this.elements.history().enabled()) {
 			item.setHistory(new HistoryPart(historyWithCurrentTurn(user)));

@@ -21,6 +21,9 @@ public final class StoredSession {
 
 	private final List<Object> state;
 
+	/** Whether the stored session had a state stack, even an empty one: Jovo writes {@code "state":[]} back. */
+	private final boolean stateStored;
+
 	private final Instant createdAt;
 
 	private final Instant updatedAt;
@@ -32,6 +35,7 @@ public final class StoredSession {
 		this.id = id;
 		this.data = new DataMap(data);
 		this.state = new ArrayList<>((state != null) ? state : List.of());
+		this.stateStored = state != null;
 		this.createdAt = createdAt;
 		this.updatedAt = updatedAt;
 		this.isNew = isNew;
@@ -51,9 +55,17 @@ public final class StoredSession {
 		return this.data;
 	}
 
-	/** @return the state stack, mutable; stored only when not empty */
+	/**
+	 * @return the state stack, mutable; stored when not empty, or when the stored session had one (even empty, as
+	 * Jovo writes it)
+	 */
 	public List<Object> state() {
 		return this.state;
+	}
+
+	/** @return the state stack as it is to be stored, null to leave it out */
+	@Nullable List<Object> storedState() {
+		return (this.stateStored || !this.state.isEmpty()) ? this.state : null;
 	}
 
 	/** @return when the session started */

@@ -50,15 +50,29 @@ class BadDataIntegrationTests {
 	}
 
 	@Test
-	void keyOfAnotherRedisTypeFailsTheLoadAndIsNotOverwritten() {
+	void keyOfAnotherRedisTypeReadsAsAbsentAndIsNeverOverwritten() {
 		redis.server().call((commands) -> commands.hset("myapp:session:U", "field", "value"));
 		redis.server().call((commands) -> commands.rpush("myapp:history:U", "item"));
-		assertThatExceptionOfType(RedisDbDataException.class)
-			.isThrownBy(() -> redis.store(RedisUserStoreIntegrationTests.SPLIT).load("U"))
-			.withMessage("Cannot decode entry 'session' stored at key 'myapp:session:U': "
-					+ "the key holds a Redis hash, not a string value");
+		RedisUserStore store = redis.store(RedisUserStoreIntegrationTests.SPLIT);
+		StoredUser user = store.load("U");
+		assertThat(user.session().isNew()).isTrue();
+		user.data().put("visits", 1);
+		assertThatExceptionOfType(RedisDbDataException.class).isThrownBy(() -> store.save(user))
+			.withMessage("Cannot save user: entry 'session' at key 'myapp:session:U' holds a Redis value of another "
+					+ "type, not a string; nothing was written (undecodable-values: treat-as-empty would overwrite it)");
 		assertThat(redis.server().<String>call((commands) -> commands.hget("myapp:session:U", "field")))
 			.isEqualTo("value");
+		assertThat(redis.server().exists("myapp:user:U")).as("the save is atomic: nothing of it written").isFalse();
+	}
+
+	@Test
+	void keyOfAnotherTypeCreatedBetweenLoadAndSaveIsNotOverwrittenEither() {
+		RedisUserStore store = redis.store(StoreOptions.defaults());
+		StoredUser user = store.load("U");
+		redis.server().call((commands) -> commands.sadd("data:U", "member"));
+		assertThatExceptionOfType(RedisDbDataException.class).isThrownBy(() -> store.save(user))
+			.withMessageStartingWith("Cannot save user: entry 'data' at key 'data:U' holds a Redis value of another");
+		assertThat(redis.server().<String>call((commands) -> commands.type("data:U"))).isEqualTo("set");
 	}
 
 	@Test
@@ -76,11 +90,12 @@ class BadDataIntegrationTests {
 		assertThat(user.history()).containsExactly(Map.of("output", "Hi"));
 		assertThat(output).contains("Cannot decode entry 'user' stored at key 'myapp:user:U': the value is not a JSON "
 				+ "object; treated as empty (undecodable-values: treat-as-empty)")
-			.contains("entry 'session' stored at key 'myapp:session:U': the key holds a Redis hash")
 			.doesNotContain("PERSONAL");
 		user.data().put("visits", 1);
+		user.session().data().put("step", 1);
 		store.save(user);
 		assertThat(store.load("U").data()).containsEntry("visits", 1);
+		assertThat(store.load("U").session().data()).as("the hash was replaced").containsEntry("step", 1);
 	}
 
 	@Test

@@ -182,6 +182,29 @@ class ClusterStoreIntegrationTests {
 		assertThat(store.load("U1").data()).containsEntry("visits", 2);
 	}
 
+	@Test
+	void sessionsKeyedBySessionIdInTheUsersSlotAreGuardedAndErased() {
+		KeyStrategy sessionBySessionId = (userId, entry, options, context) -> entry.id().equals("session")
+				&& context.sessionId() != null ? "myapp:session:" + HashTags.tag(userId) + ":" + context.sessionId()
+						: KeyStrategy.jovo().createKey(userId, entry, options, context);
+		RedisUserStore store = new RedisUserStore(this.connectionFactory, split().toBuilder().hashTag(true).build(),
+				sessionBySessionId, ValueCodec.json());
+		for (String session : List.of("s1", "s2", "s3")) {
+			StoredUser user = store.load("U1", TurnContext.ofSession(session));
+			user.data().put("visits", 1);
+			user.session().data().put("secret", "erase-me");
+			store.save(user);
+		}
+		assertThat(this.template.opsForSet().members("myapp:index:{U1}")).hasSize(3);
+
+		store.delete("U1");
+
+		for (RedisServer master : redis.cluster().masters()) {
+			assertThat(master.<List<String>>call((commands) -> commands.keys("*"))).as("keys on " + master.port())
+				.isEmpty();
+		}
+	}
+
 	private RedisUserStore store(StoreOptions options) {
 		return new RedisUserStore(this.connectionFactory, options, KeyStrategy.jovo(), ValueCodec.json());
 	}

@@ -1,5 +1,8 @@
 package dev.redisdb;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import dev.redisdb.test.RedisServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -39,6 +42,23 @@ final class StoreExtension implements BeforeAllCallback, BeforeEachCallback, Aft
 
 	RedisServer server() {
 		return this.server;
+	}
+
+	/**
+	 * @param before {@link RedisServer#commandCalls()} taken earlier
+	 * @return the commands called since, by name, without the fixture's own ({@code info}, {@code hello},
+	 * {@code client})
+	 */
+	Map<String, Long> callsSince(Map<String, Long> before) {
+		Map<String, Long> delta = new HashMap<>();
+		this.server.commandCalls().forEach((command, calls) -> {
+			long added = calls - before.getOrDefault(command, 0L);
+			boolean fixtureOwn = command.equals("info") || command.equals("hello") || command.startsWith("client");
+			if (added > 0 && !fixtureOwn) {
+				delta.put(command, added);
+			}
+		});
+		return delta;
 	}
 
 	RedisUserStore store(StoreOptions options) {

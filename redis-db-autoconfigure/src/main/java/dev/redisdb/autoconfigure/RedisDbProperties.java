@@ -29,6 +29,8 @@ import org.springframework.util.unit.DataSize;
  * @param connectTimeout How long connecting to Redis may take, on the connection made from connection-string (with
  * spring.data.redis.*, spring.data.redis.connect-timeout applies).
  * @param maxUserIdLength Longest user id accepted, in characters; longer ones are rejected.
+ * @param maxKeyLength Longest Redis key accepted, in bytes; a key made from an overlong user or session id is
+ * rejected before anything is read or written.
  * @param maxValueSize Largest encoded value of one entry; a save with a larger one is rejected before anything is
  * written.
  * @param undecodableValues What a load does with a stored value it cannot decode: fail, or treat the entry as empty
@@ -50,7 +52,8 @@ import org.springframework.util.unit.DataSize;
 public record RedisDbProperties(@Nullable String connectionString, @DefaultValue("") String keyPrefix,
 		@DefaultValue(":") String keySeparator, @DefaultValue StoredElements storedElements, @DefaultValue List<Entry> entries,
 		@DefaultValue("2s") Duration commandTimeout, @DefaultValue("2s") Duration connectTimeout,
-		@DefaultValue("1024") int maxUserIdLength, @DefaultValue("1MB") DataSize maxValueSize,
+		@DefaultValue("1024") int maxUserIdLength, @DefaultValue("4096") int maxKeyLength,
+		@DefaultValue("1MB") DataSize maxValueSize,
 		@DefaultValue("fail") UndecodableValues undecodableValues, @DefaultValue("10") int updateAttempts,
 		boolean logRedisTraffic, boolean hashTag, boolean clusterNonAtomicWrites, @Nullable String sslBundle,
 		@DefaultValue Compression compression) {
@@ -58,7 +61,8 @@ public record RedisDbProperties(@Nullable String connectionString, @DefaultValue
 	/** @return a copy with other stored elements, for binding Jovo's history flags of any name */
 	RedisDbProperties withStoredElements(StoredElements storedElements) {
 		return new RedisDbProperties(this.connectionString, this.keyPrefix, this.keySeparator, storedElements,
-				this.entries, this.commandTimeout, this.connectTimeout, this.maxUserIdLength, this.maxValueSize,
+				this.entries, this.commandTimeout, this.connectTimeout, this.maxUserIdLength, this.maxKeyLength,
+				this.maxValueSize,
 				this.undecodableValues, this.updateAttempts, this.logRedisTraffic, this.hashTag,
 				this.clusterNonAtomicWrites, this.sslBundle, this.compression);
 	}
@@ -68,7 +72,8 @@ public record RedisDbProperties(@Nullable String connectionString, @DefaultValue
 		return "RedisDbProperties[connectionString=" + ConnectionStrings.mask(this.connectionString) + ", keyPrefix="
 				+ this.keyPrefix + ", keySeparator=" + this.keySeparator + ", storedElements=" + this.storedElements
 				+ ", entries=" + this.entries + ", commandTimeout=" + this.commandTimeout + ", connectTimeout="
-				+ this.connectTimeout + ", maxUserIdLength=" + this.maxUserIdLength + ", maxValueSize="
+				+ this.connectTimeout + ", maxUserIdLength=" + this.maxUserIdLength + ", maxKeyLength="
+				+ this.maxKeyLength + ", maxValueSize="
 				+ this.maxValueSize + ", undecodableValues=" + this.undecodableValues + ", updateAttempts="
 				+ this.updateAttempts + ", logRedisTraffic=" + this.logRedisTraffic + ", hashTag=" + this.hashTag
 				+ ", clusterNonAtomicWrites=" + this.clusterNonAtomicWrites + ", sslBundle=" + this.sslBundle

@@ -42,6 +42,7 @@ final class StoreOptionsMapper {
 			.hashTag(properties.hashTag())
 			.storedElements(storedElements(properties.storedElements()))
 			.maxUserIdLength(properties.maxUserIdLength())
+			.maxKeyLength(properties.maxKeyLength())
 			.maxValueSize(properties.maxValueSize())
 			.undecodableValues(properties.undecodableValues())
 			.updateAttempts(properties.updateAttempts())

@@ -59,6 +59,17 @@ final class ReadmeExamples {
     }
 	// end::update[]
 
+	// tag::idempotent-update[]
+    static void countVisitOnce(RedisUserStore store, String userId, String requestId) {
+        store.update(userId, TurnContext.none(), (user) -> {
+            if (!requestId.equals(user.data().get("lastRequest", String.class))) {   // not counted yet
+                user.data().put("visits", user.data().get("visits", Integer.class, 0) + 1);
+                user.data().put("lastRequest", requestId);
+            }
+        });
+    }
+	// end::idempotent-update[]
+
 	// tag::unavailable[]
     static String answer(RedisUserStore store, String userId) {
         try {

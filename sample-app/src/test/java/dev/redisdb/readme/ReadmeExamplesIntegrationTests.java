@@ -13,9 +13,15 @@ import java.util.stream.Stream;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.StatusOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
+
 import dev.redisdb.Entry;
 import dev.redisdb.KeyStrategy;
 import dev.redisdb.RedisDbDataException;
+import dev.redisdb.RedisDbUnavailableException;
 import dev.redisdb.RedisUserStore;
 import dev.redisdb.StoreOptions;
 import dev.redisdb.StoredUser;
@@ -31,6 +37,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every Java example in the README is quoted from a tagged region of the sources beside this test, so it compiles
@@ -79,19 +86,38 @@ class ReadmeExamplesIntegrationTests {
 	void updateCountsAVisitWithoutLosingOne() throws Exception {
 		RedisUserStore store = store();
 		List<Thread> threads = new ArrayList<>();
+		List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
 		for (int i = 0; i < 8; i++) {
 			Thread thread = new Thread(() -> {
 				for (int visit = 0; visit < 10; visit++) {
 					ReadmeExamples.countVisit(store, "U", "S1");
 				}
 			});
+			thread.setUncaughtExceptionHandler((failed, failure) -> failures.add(failure));
 			thread.start();
 			threads.add(thread);
 		}
 		for (Thread thread : threads) {
 			thread.join();
 		}
+		assertThat(failures).isEmpty();
 		assertThat(store.load("U").data()).containsEntry("visits", 80);
+	}
+
+	@Test
+	void anIdempotentUpdateRetriedAfterATimeoutCountsOnce() {
+		RedisUserStore store = store();
+		store.save(store.load("U"));
+		pauseWrites(Duration.ofMillis(3500));
+		assertThatExceptionOfType(RedisDbUnavailableException.class)
+			.isThrownBy(() -> ReadmeExamples.countVisitOnce(store, "U", "request-1"))
+			.satisfies((ex) -> assertThat(ex.mayHaveBeenApplied()).isTrue());
+		await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+			ReadmeExamples.countVisitOnce(store, "U", "request-1");
+			assertThat(store.load("U").data()).containsEntry("visits", 1);
+		});
+		ReadmeExamples.countVisitOnce(store, "U", "request-2");
+		assertThat(store.load("U").data()).containsEntry("visits", 2);
 	}
 
 	@Test
@@ -140,6 +166,11 @@ class ReadmeExamplesIntegrationTests {
 		finally {
 			factory.destroy();
 		}
+	}
+
+	private static void pauseWrites(Duration duration) {
+		redis.server().call((commands) -> commands.dispatch(CommandType.CLIENT, new StatusOutput<>(StringCodec.UTF8),
+				new CommandArgs<>(StringCodec.UTF8).add("PAUSE").add(duration.toMillis()).add("WRITE")));
 	}
 
 	private static RedisUserStore store() {

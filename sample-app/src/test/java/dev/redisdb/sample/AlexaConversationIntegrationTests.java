@@ -50,6 +50,9 @@ class AlexaConversationIntegrationTests {
 
 	private static final String HISTORY_KEY = "myapp:history:" + USER_HASH;
 
+	/** The user's index of its session keys: sessions are keyed by session id. */
+	private static final String INDEX_KEY = "myapp:index:" + USER_HASH;
+
 	private static final String SESSION_1_KEY = "myapp:session:amzn1.echo-api.session.4a1e0c2f-0001-4b8e-9c3a-5e8d2f1a7c01";
 
 	private static final String SESSION_2_KEY = "myapp:session:amzn1.echo-api.session.4a1e0c2f-0002-4b8e-9c3a-5e8d2f1a7c02";
@@ -89,7 +92,7 @@ class AlexaConversationIntegrationTests {
 	@Test
 	void remembersTheUserAcrossSessionsAndTheQuizWithinOne() {
 		assertThat(say("launch.json")).startsWith("Welcome to the Redis quiz!");
-		assertThat(keys()).containsExactlyInAnyOrder(USER_KEY, SESSION_1_KEY, HISTORY_KEY);
+		assertThat(keys()).containsExactlyInAnyOrder(USER_KEY, SESSION_1_KEY, HISTORY_KEY, INDEX_KEY);
 		assertThat(say("my-name-is.json")).isEqualTo("Nice to meet you, Anna! I will remember your name. Say: start the quiz.");
 		assertThat(say("start-quiz.json")).isEqualTo("Here is the quiz: three questions, answer yes or no. "
 				+ "Question 1: Does Redis keep its data in memory?");
@@ -108,7 +111,7 @@ class AlexaConversationIntegrationTests {
 
 		assertThat(say("relaunch.json")).isEqualTo("Welcome back, Anna! This is your visit number 2. Say: start the quiz.");
 
-		assertThat(keys()).containsExactlyInAnyOrder(USER_KEY, SESSION_1_KEY, SESSION_2_KEY, HISTORY_KEY);
+		assertThat(keys()).containsExactlyInAnyOrder(USER_KEY, SESSION_1_KEY, SESSION_2_KEY, HISTORY_KEY, INDEX_KEY);
 		assertUserEntryIsEncrypted();
 		assertThat(stored(SESSION_2_KEY).at("/session/id").asString())
 			.isEqualTo("amzn1.echo-api.session.4a1e0c2f-0002-4b8e-9c3a-5e8d2f1a7c02");

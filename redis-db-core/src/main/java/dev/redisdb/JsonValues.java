@@ -1,0 +1,99 @@
+package dev.redisdb;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks that what the app put into a user's data is JSON: {@code null}, strings, booleans, finite numbers, lists and
+ * maps with string keys, nested at most {@value #MAX_DEPTH} levels and without cycles. Anything else (a
+ * {@code Thread}, a plain {@code Object}, NaN, a map that contains itself) would be stored as something no reader
+ * expects, or fail inside Jackson with a message of kilobytes; here it fails first, naming where it is.
+ */
+final class JsonValues {
+
+	static final int MAX_DEPTH = 500;
+
+	private static final int MAX_PATH_SHOWN = 120;
+
+	private static final String ACCEPTED = "JSON values are null, strings, booleans, finite numbers, lists and maps "
+			+ "with string keys";
+
+	private JsonValues() {
+	}
+
+	/**
+	 * @param value a value of the user's data
+	 * @param path where it is, such as {@code user.data}
+	 * @throws IllegalArgumentException naming the path and the type of the first value that is not JSON
+	 */
+	static void check(@Nullable Object value, String path) {
+		check(value, path, 0, Collections.newSetFromMap(new IdentityHashMap<>()));
+	}
+
+	private static void check(@Nullable Object value, String path, int depth, Set<Object> enclosing) {
+		if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+				|| value instanceof Long || value instanceof Short || value instanceof Byte) {
+			return;
+		}
+		if (value instanceof Double || value instanceof Float) {
+			double number = ((Number) value).doubleValue();
+			if (!Double.isFinite(number)) {
+				throw notJson(path, "is " + number + ", which JSON cannot hold");
+			}
+			return;
+		}
+		if (value instanceof BigInteger || value instanceof BigDecimal) {
+			if (!Double.isFinite(((Number) value).doubleValue())) {
+				throw notJson(path, "is a number beyond the range of a JSON number, which reads it as Infinity");
+			}
+			return;
+		}
+		if (depth >= MAX_DEPTH) {
+			throw notJson(path, "is nested deeper than " + MAX_DEPTH + " levels");
+		}
+		if (value instanceof Map<?, ?> map) {
+			enter(value, path, enclosing);
+			for (Map.Entry<?, ?> entry : map.entrySet()) {
+				if (!(entry.getKey() instanceof String key)) {
+					throw notJson(path, "has a key of type " + typeOf(entry.getKey()) + ", not a string");
+				}
+				check(entry.getValue(), path + "." + key, depth + 1, enclosing);
+			}
+			enclosing.remove(value);
+			return;
+		}
+		if (value instanceof List<?> list) {
+			enter(value, path, enclosing);
+			for (int i = 0; i < list.size(); i++) {
+				check(list.get(i), path + "[" + i + "]", depth + 1, enclosing);
+			}
+			enclosing.remove(value);
+			return;
+		}
+		throw notJson(path, "is a " + typeOf(value) + ", not a JSON value");
+	}
+
+	private static void enter(Object container, String path, Set<Object> enclosing) {
+		if (!enclosing.add(container)) {
+			throw notJson(path, "contains itself");
+		}
+	}
+
+	private static String typeOf(@Nullable Object value) {
+		return (value != null) ? value.getClass().getName() : "null";
+	}
+
+	private static IllegalArgumentException notJson(String path, String problem) {
+		String shown = (path.length() > MAX_PATH_SHOWN) ? path.substring(0, MAX_PATH_SHOWN) + "..." : path;
+		return new IllegalArgumentException("Cannot save user: " + shown + " " + problem + " (" + ACCEPTED
+				+ "); nothing was written");
+	}
+
+}

@@ -1,0 +1,154 @@
+package dev.redisdb;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The script that writes some of a user's keys in one round trip, atomically, after checking each key as its
+ * {@link Guard} says, and, for a conflict-safe update, that every key still holds what the load read (compared by
+ * SHA-1, so the stored JSON needs no version field). It also records context-keyed keys in the user's index.
+ */
+final class SaveScript {
+
+	/** How a key is checked before anything is written. */
+	enum Guard {
+
+		/** Not checked: the load found the key, or it may be overwritten whatever it holds. */
+		NONE("p"),
+
+		/** The key must be absent or a string: the load found nothing, and a key of another type is not ours. */
+		ABSENT_OR_STRING("t"),
+
+		/** A context-keyed key: it must be absent or listed in the user's index. */
+		OWNED("c"),
+
+		/** A context-keyed key the load found without owner (stored before owners were recorded): it must be listed
+		 * in the user's index or still hold what the load read. */
+		ADOPTED("l");
+
+		private final byte[] code;
+
+		Guard(String code) {
+			this.code = RedisAccess.utf8(code);
+		}
+
+		boolean isContextKeyed() {
+			return this == OWNED || this == ADOPTED;
+		}
+
+	}
+
+	/** The script's answers besides success. */
+	static final long WRITTEN = 1;
+
+	static final long CHANGED_CONCURRENTLY = 0;
+
+	static final long OTHER_TYPE = 100;
+
+	static final long OTHER_OWNER = 200;
+
+	private static final LuaScript SCRIPT = LuaScript.of("""
+			local indexed = ARGV[2] ~= ''
+			local n = indexed and (#KEYS - 1) or #KEYS
+			local index = KEYS[#KEYS]
+			local function digest(key)
+			  local ok, current = pcall(redis.call, 'GET', key)
+			  return (ok and current) and redis.sha1hex(current) or ''
+			end
+			for i = 1, n do
+			  local at = 3 + 4 * (i - 1)
+			  local guard, loaded, key = ARGV[at], ARGV[at + 1], KEYS[i]
+			  if guard ~= 'p' then
+			    local kind = redis.call('TYPE', key).ok
+			    if kind ~= 'none' and kind ~= 'string' then return 100 + i end
+			    if guard == 'c' and kind ~= 'none' and redis.call('SISMEMBER', index, key) == 0 then
+			      return 200 + i
+			    end
+			    if guard == 'l' and redis.call('SISMEMBER', index, key) == 0 and digest(key) ~= loaded then
+			      return 200 + i
+			    end
+			  end
+			  if ARGV[1] == '1' and digest(key) ~= loaded then return 0 end
+			end
+			for i = 1, n do
+			  local at = 3 + 4 * (i - 1)
+			  if ARGV[at + 2] ~= '' then
+			    local ttl = tonumber(ARGV[at + 2])
+			    if ttl > 0 then
+			      redis.call('SET', KEYS[i], ARGV[at + 3], 'EX', ttl)
+			    else
+			      redis.call('SET', KEYS[i], ARGV[at + 3])
+			    end
+			    if indexed and (ARGV[at] == 'c' or ARGV[at] == 'l') then redis.call('SADD', index, KEYS[i]) end
+			  end
+			end
+			if indexed then
+			  local ttl = tonumber(ARGV[2])
+			  if ttl > 0 then redis.call('EXPIRE', index, ttl) else redis.call('PERSIST', index) end
+			  if redis.call('SCARD', index) > 32 then
+			    for _, member in ipairs(redis.call('SMEMBERS', index)) do
+			      if redis.call('EXISTS', member) == 0 then redis.call('SREM', index, member) end
+			    end
+			  end
+			end
+			return 1
+			""");
+
+	private static final byte[] COMPARE = RedisAccess.utf8("1");
+
+	private static final byte[] OVERWRITE = RedisAccess.utf8("0");
+
+	private static final byte[] NOTHING = new byte[0];
+
+	private SaveScript() {
+	}
+
+	static LuaScript script() {
+		return SCRIPT;
+	}
+
+	/**
+	 * @param keys the keys to check and write, in script order
+	 * @param guards per key, how it is checked
+	 * @param digests per key, the SHA-1 of what the load read, or null where not needed
+	 * @param values per key, the value to write, or null to leave the key alone
+	 * @param ttls per key, its time to live argument ({@code "0"} for none)
+	 * @param compareAll whether every key must be unchanged since the load
+	 * @param index the user's index, or null
+	 * @param indexTtl the index's time to live argument, when there is an index
+	 * @return the script's keys and arguments
+	 */
+	static Call call(byte[][] keys, Guard[] guards, byte[][] digests, byte[][] values,
+			byte[][] ttls, boolean compareAll, byte @Nullable [] index, byte[] indexTtl) {
+		byte[][] scriptKeys = (index != null) ? append(keys, index) : keys;
+		List<byte[]> arguments = new ArrayList<>(2 + keys.length * 4);
+		arguments.add(compareAll ? COMPARE : OVERWRITE);
+		arguments.add((index != null) ? indexTtl : NOTHING);
+		for (int i = 0; i < keys.length; i++) {
+			arguments.add(guards[i].code);
+			arguments.add((digests != null && digests[i] != null) ? digests[i] : NOTHING);
+			arguments.add((values[i] != null) ? ttls[i] : NOTHING);
+			arguments.add((values[i] != null) ? values[i] : NOTHING);
+		}
+		return new Call(scriptKeys, arguments.toArray(new byte[0][]));
+	}
+
+	private static byte[][] append(byte[][] keys, byte[] last) {
+		byte[][] all = new byte[keys.length + 1][];
+		System.arraycopy(keys, 0, all, 0, keys.length);
+		all[keys.length] = last;
+		return all;
+	}
+
+	/**
+	 * One run of the script.
+	 *
+	 * @param keys its keys
+	 * @param arguments its arguments
+	 */
+	record Call(byte[][] keys, byte[][] arguments) {
+	}
+
+}
