@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 import io.lettuce.core.KeyValue;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -84,7 +85,10 @@ public final class RedisUserStore implements AutoCloseable {
 
 	private final SlotRouting slotRouting;
 
+	private final StoreObservations observations;
+
 	/**
+	 * Creates a store whose calls are not observed.
 	 * @param connectionFactory the Lettuce connection factory whose connection all calls use; not closed by the store
 	 * @param options the key layout, what is stored and the limits
 	 * @param keyStrategy makes each entry's key
@@ -94,7 +98,24 @@ public final class RedisUserStore implements AutoCloseable {
 	 */
 	public RedisUserStore(LettuceConnectionFactory connectionFactory, StoreOptions options, KeyStrategy keyStrategy,
 			ValueCodec codec) {
+		this(connectionFactory, options, keyStrategy, codec, ObservationRegistry.NOOP);
+	}
+
+	/**
+	 * Creates a store whose every call is a Micrometer observation: see {@link RedisDbObservationContext}.
+	 * @param connectionFactory the Lettuce connection factory whose connection all calls use; not closed by the store
+	 * @param options the key layout, what is stored and the limits
+	 * @param keyStrategy makes each entry's key
+	 * @param codec encodes and decodes values
+	 * @param observationRegistry where observations go; {@link ObservationRegistry#NOOP} costs one check per call
+	 * @throws InvalidStoreOptionException when the options cannot work with this Redis (a cluster whose slots would
+	 * split a user's entries)
+	 * @since 0.2.0
+	 */
+	public RedisUserStore(LettuceConnectionFactory connectionFactory, StoreOptions options, KeyStrategy keyStrategy,
+			ValueCodec codec, ObservationRegistry observationRegistry) {
 		Assert.notNull(connectionFactory, "connectionFactory must not be null");
+		Assert.notNull(observationRegistry, "observationRegistry must not be null");
 		Assert.notNull(options, "options must not be null");
 		Assert.notNull(keyStrategy, "keyStrategy must not be null");
 		Assert.notNull(codec, "codec must not be null");
@@ -118,6 +139,7 @@ public final class RedisUserStore implements AutoCloseable {
 		this.slotRouting = SlotRouting.of(connectionFactory, options,
 				entries.stream().filter((entry) -> !storingNothing.contains(entry)).toList());
 		this.redis = new RedisAccess(connectionFactory);
+		this.observations = new StoreObservations(observationRegistry, entries.size());
 	}
 
 	/** @return the options this store was created with */
@@ -151,6 +173,10 @@ public final class RedisUserStore implements AutoCloseable {
 	 * context (its session id) is another user's
 	 */
 	public StoredUser load(String userId, TurnContext context) {
+		return this.observations.observe("load", (observation) -> read(userId, context));
+	}
+
+	private StoredUser read(String userId, TurnContext context) {
 		Assert.notNull(context, "context must not be null");
 		UserKeys keys = UserKeys.of(userId, context, this.keyStrategy, this.options);
 		List<KeyValue<byte[], byte[]>> found = this.redis.mget("load user", keys.bytes());
@@ -197,7 +223,7 @@ public final class RedisUserStore implements AutoCloseable {
 	 */
 	public void save(StoredUser user) {
 		Assert.notNull(user, "user must not be null");
-		write(user, false);
+		this.observations.observe("save", (observation) -> write(user, false, observation));
 	}
 
 	/**
@@ -215,11 +241,19 @@ public final class RedisUserStore implements AutoCloseable {
 	 */
 	public StoredUser update(String userId, TurnContext context, Consumer<StoredUser> change) {
 		Assert.notNull(change, "change must not be null");
+		return this.observations.observe("update", (observation) -> update(userId, context, change, observation));
+	}
+
+	private StoredUser update(String userId, TurnContext context, Consumer<StoredUser> change,
+			@Nullable RedisDbObservationContext observation) {
 		int attempts = this.options.updateAttempts();
 		for (int attempt = 1; attempt <= attempts; attempt++) {
-			StoredUser user = load(userId, context);
+			if (observation != null) {
+				observation.attempts(attempt);
+			}
+			StoredUser user = read(userId, context);
 			change.accept(user);
-			if (write(user, true)) {
+			if (write(user, true, observation)) {
 				return user;
 			}
 			backOff(attempt);
@@ -238,6 +272,10 @@ public final class RedisUserStore implements AutoCloseable {
 	 * @throws DataAccessException when Redis fails
 	 */
 	public long delete(String userId, TurnContext context) {
+		return this.observations.observe("delete", (observation) -> erase(userId, context));
+	}
+
+	private long erase(String userId, TurnContext context) {
 		Assert.notNull(context, "context must not be null");
 		List<String> keys = UserKeys.forErasure(userId, context, this.keyStrategy, this.options);
 		byte[][] keyBytes = keys.stream().map(RedisAccess::utf8).toArray(byte[][]::new);
@@ -262,10 +300,10 @@ public final class RedisUserStore implements AutoCloseable {
 		return delete(userId, TurnContext.none());
 	}
 
-	private boolean write(StoredUser user, boolean onlyIfUnchanged) {
+	private boolean write(StoredUser user, boolean onlyIfUnchanged, @Nullable RedisDbObservationContext observation) {
 		LoadedEntries loaded = user.loaded();
 		UserKeys keys = loaded.keys();
-		byte[][] values = encode(user, loaded);
+		byte[][] values = encode(user, loaded, observation);
 		SaveScript.Guard[] guards = guards(loaded);
 		List<int[]> groups = this.slotRouting.scriptGroups(keys.bytes(), keys.index(), onlyIfUnchanged);
 		int writtenKeys = 0;
@@ -290,7 +328,7 @@ public final class RedisUserStore implements AutoCloseable {
 	}
 
 	/** @return per entry, its encoded value, or null where the entry is not written */
-	private byte[][] encode(StoredUser user, LoadedEntries loaded) {
+	private byte[][] encode(StoredUser user, LoadedEntries loaded, @Nullable RedisDbObservationContext observation) {
 		checkJson(user);
 		DbItem whole = this.rules.toItem(user, now());
 		List<Entry> entries = this.options.entries();
@@ -305,6 +343,9 @@ public final class RedisUserStore implements AutoCloseable {
 					part.otherFields().put(OWNER_FIELD, owner);
 				}
 				values[i] = this.codec.encode(new EntryKey(entry.id(), keys.name(i)), part);
+				if (observation != null) {
+					observation.valueSize(entry.id(), values[i].length);
+				}
 				checkSize(entry, values[i], loaded.values()[i]);
 			}
 		}

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.redisdb.test.RedisServer;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -67,6 +68,11 @@ final class StoreExtension implements BeforeAllCallback, BeforeEachCallback, Aft
 
 	RedisUserStore store(StoreOptions options, KeyStrategy keyStrategy, ValueCodec codec) {
 		return this.fixture.store(options, keyStrategy, codec);
+	}
+
+	RedisUserStore store(StoreOptions options, KeyStrategy keyStrategy, ValueCodec codec,
+			ObservationRegistry observationRegistry) {
+		return new RedisUserStore(this.fixture.connectionFactory(), options, keyStrategy, codec, observationRegistry);
 	}
 
 }
