@@ -66,8 +66,8 @@ final class RedisAccess implements AutoCloseable {
 		return call(operation, (commands) -> commands.mget(keys));
 	}
 
-	List<byte[]> smembers(String operation, byte[] key) {
-		return List.copyOf(call(operation, (commands) -> commands.smembers(key), false));
+	List<byte[]> hkeys(String operation, byte[] key) {
+		return call(operation, (commands) -> commands.hkeys(key), false);
 	}
 
 	void set(String operation, byte[] key, byte[] value, long ttlSeconds) {

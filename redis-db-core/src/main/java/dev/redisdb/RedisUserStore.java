@@ -30,8 +30,8 @@ import org.springframework.util.Assert;
  * <li>{@link #update} is the conflict-safe alternative: it saves only if nobody saved the user since it loaded, and
  * otherwise loads and applies the change again.</li>
  * <li>An entry whose key depends on the turn's context (a session keyed by session id) is the user's who stored it:
- * the value records its owner, the user's index (a set at the key of the reserved entry {@code index}) records the
- * key, and another user's turn carrying the same context can neither load nor overwrite it.</li>
+ * the value records its owner, the user's index (a hash at the key of the reserved entry {@code index}) records
+ * the key and its entry, and another user's turn carrying the same context can neither load nor overwrite it.</li>
  * <li>A delete erases every key of the user, its context-keyed keys (from the index) included, in one round trip on
  * a single server.</li>
  * </ul>
@@ -52,7 +52,7 @@ public final class RedisUserStore implements AutoCloseable {
 	private static final LuaScript DELETE_SCRIPT = LuaScript.of("""
 			local deleted = 0
 			if ARGV[1] == '1' then
-			  for _, member in ipairs(redis.call('SMEMBERS', KEYS[#KEYS])) do
+			  for _, member in ipairs(redis.call('HKEYS', KEYS[#KEYS])) do
 			    deleted = deleted + redis.call('DEL', member)
 			  end
 			end
@@ -82,6 +82,8 @@ public final class RedisUserStore implements AutoCloseable {
 	private final byte[][] ttlArguments;
 
 	private final byte[] indexTtlArgument;
+
+	private final byte[][] entryIdArguments;
 
 	private final SlotRouting slotRouting;
 
@@ -131,7 +133,9 @@ public final class RedisUserStore implements AutoCloseable {
 		List<Entry> entries = options.entries();
 		this.written = new boolean[entries.size()];
 		this.ttlArguments = new byte[entries.size()][];
+		this.entryIdArguments = new byte[entries.size()][];
 		for (int i = 0; i < entries.size(); i++) {
+			this.entryIdArguments[i] = RedisAccess.utf8(entries.get(i).id());
 			this.written[i] = !storingNothing.contains(entries.get(i));
 			this.ttlArguments[i] = RedisAccess.utf8(Long.toString(entries.get(i).ttlSeconds()));
 		}
@@ -282,7 +286,7 @@ public final class RedisUserStore implements AutoCloseable {
 		if (this.slotRouting.isCluster()) {
 			byte[] index = keyBytes[keyBytes.length - 1];
 			List<byte[]> all = new ArrayList<>(List.of(keyBytes).subList(0, keyBytes.length - 1));
-			all.addAll(this.redis.smembers("delete user", index));
+			all.addAll(this.redis.hkeys("delete user", index));
 			long deleted = this.redis.del("delete user", all.toArray(new byte[0][]));
 			this.redis.del("delete user", new byte[][] { index });
 			return deleted;
@@ -411,6 +415,7 @@ public final class RedisUserStore implements AutoCloseable {
 		byte[][] digests = new byte[group.length][];
 		byte[][] groupValues = new byte[group.length][];
 		byte[][] ttls = new byte[group.length][];
+		byte[][] entryIds = new byte[group.length][];
 		boolean indexed = false;
 		for (int position = 0; position < group.length; position++) {
 			int entry = group[position];
@@ -422,10 +427,11 @@ public final class RedisUserStore implements AutoCloseable {
 			}
 			groupValues[position] = values[entry];
 			ttls[position] = this.ttlArguments[entry];
+			entryIds[position] = this.entryIdArguments[entry];
 		}
 		byte[] index = indexed ? RedisAccess.utf8(keys.index()) : null;
-		SaveScript.Call call = SaveScript.call(groupKeys, groupGuards, digests, groupValues, ttls, onlyIfUnchanged,
-				index, this.indexTtlArgument);
+		SaveScript.Call call = SaveScript.call(groupKeys, groupGuards, digests, groupValues, ttls, entryIds,
+				onlyIfUnchanged, index, this.indexTtlArgument);
 		long answer = this.redis.eval("save user", SaveScript.script(), call.keys(), call.arguments(), true);
 		return interpret(answer, group, keys);
 	}

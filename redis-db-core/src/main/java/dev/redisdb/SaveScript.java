@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The script that writes some of a user's keys in one round trip, atomically, after checking each key as its
  * {@link Guard} says, and, for a conflict-safe update, that every key still holds what the load read (compared by
- * SHA-1, so the stored JSON needs no version field). It also records context-keyed keys in the user's index.
+ * SHA-1, so the stored JSON needs no version field). It also records context-keyed keys in the user's index, a hash
+ * from each such key to its entry id.
  */
 final class SaveScript {
 
@@ -58,22 +59,22 @@ final class SaveScript {
 			  return (ok and current) and redis.sha1hex(current) or ''
 			end
 			for i = 1, n do
-			  local at = 3 + 4 * (i - 1)
+			  local at = 3 + 5 * (i - 1)
 			  local guard, loaded, key = ARGV[at], ARGV[at + 1], KEYS[i]
 			  if guard ~= 'p' then
 			    local kind = redis.call('TYPE', key).ok
 			    if kind ~= 'none' and kind ~= 'string' then return 100 + i end
-			    if guard == 'c' and kind ~= 'none' and redis.call('SISMEMBER', index, key) == 0 then
+			    if guard == 'c' and kind ~= 'none' and redis.call('HEXISTS', index, key) == 0 then
 			      return 200 + i
 			    end
-			    if guard == 'l' and redis.call('SISMEMBER', index, key) == 0 and digest(key) ~= loaded then
+			    if guard == 'l' and redis.call('HEXISTS', index, key) == 0 and digest(key) ~= loaded then
 			      return 200 + i
 			    end
 			  end
 			  if ARGV[1] == '1' and digest(key) ~= loaded then return 0 end
 			end
 			for i = 1, n do
-			  local at = 3 + 4 * (i - 1)
+			  local at = 3 + 5 * (i - 1)
 			  if ARGV[at + 2] ~= '' then
 			    local ttl = tonumber(ARGV[at + 2])
 			    if ttl > 0 then
@@ -81,15 +82,17 @@ final class SaveScript {
 			    else
 			      redis.call('SET', KEYS[i], ARGV[at + 3])
 			    end
-			    if indexed and (ARGV[at] == 'c' or ARGV[at] == 'l') then redis.call('SADD', index, KEYS[i]) end
+			    if indexed and (ARGV[at] == 'c' or ARGV[at] == 'l') then
+			      redis.call('HSET', index, KEYS[i], ARGV[at + 4])
+			    end
 			  end
 			end
 			if indexed then
 			  local ttl = tonumber(ARGV[2])
 			  if ttl > 0 then redis.call('EXPIRE', index, ttl) else redis.call('PERSIST', index) end
-			  if redis.call('SCARD', index) > 32 then
-			    for _, member in ipairs(redis.call('SMEMBERS', index)) do
-			      if redis.call('EXISTS', member) == 0 then redis.call('SREM', index, member) end
+			  if redis.call('HLEN', index) > 32 then
+			    for _, member in ipairs(redis.call('HKEYS', index)) do
+			      if redis.call('EXISTS', member) == 0 then redis.call('HDEL', index, member) end
 			    end
 			  end
 			end
@@ -115,15 +118,16 @@ final class SaveScript {
 	 * @param digests per key, the SHA-1 of what the load read, or null where not needed
 	 * @param values per key, the value to write, or null to leave the key alone
 	 * @param ttls per key, its time to live argument ({@code "0"} for none)
+	 * @param entryIds per key, its entry's id, for the index
 	 * @param compareAll whether every key must be unchanged since the load
 	 * @param index the user's index, or null
 	 * @param indexTtl the index's time to live argument, when there is an index
 	 * @return the script's keys and arguments
 	 */
-	static Call call(byte[][] keys, Guard[] guards, byte[][] digests, byte[][] values,
-			byte[][] ttls, boolean compareAll, byte @Nullable [] index, byte[] indexTtl) {
+	static Call call(byte[][] keys, Guard[] guards, byte[][] digests, byte[][] values, byte[][] ttls,
+			byte[][] entryIds, boolean compareAll, byte @Nullable [] index, byte[] indexTtl) {
 		byte[][] scriptKeys = (index != null) ? append(keys, index) : keys;
-		List<byte[]> arguments = new ArrayList<>(2 + keys.length * 4);
+		List<byte[]> arguments = new ArrayList<>(2 + keys.length * 5);
 		arguments.add(compareAll ? COMPARE : OVERWRITE);
 		arguments.add((index != null) ? indexTtl : NOTHING);
 		for (int i = 0; i < keys.length; i++) {
@@ -131,6 +135,7 @@ final class SaveScript {
 			arguments.add((digests != null && digests[i] != null) ? digests[i] : NOTHING);
 			arguments.add((values[i] != null) ? ttls[i] : NOTHING);
 			arguments.add((values[i] != null) ? values[i] : NOTHING);
+			arguments.add(entryIds[i]);
 		}
 		return new Call(scriptKeys, arguments.toArray(new byte[0][]));
 	}

@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The Redis keys of one user in one turn, one per entry, as the {@link KeyStrategy} makes them, checked for length.
  * An entry whose key depends on the turn's context (a session entry keyed by session id) is "context-keyed": such a
- * key is not the user's alone, so the store records its owner in the value and the key in the user's index, a set
- * at the key of the reserved entry {@value #INDEX_ENTRY_ID}, from which an erasure finds it.
+ * key is not the user's alone, so the store records its owner in the value and the key in the user's index, a hash
+ * from such keys to their entry ids at the key of the reserved entry {@value #INDEX_ENTRY_ID}, from which an erasure
+ * finds them.
  */
 final class UserKeys {
 

@@ -195,7 +195,7 @@ class ClusterStoreIntegrationTests {
 			user.session().data().put("secret", "erase-me");
 			store.save(user);
 		}
-		assertThat(this.template.opsForSet().members("myapp:index:{U1}")).hasSize(3);
+		assertThat(this.template.opsForHash().keys("myapp:index:{U1}")).hasSize(3);
 
 		store.delete("U1");
 

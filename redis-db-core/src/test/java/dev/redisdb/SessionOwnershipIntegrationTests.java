@@ -1,6 +1,7 @@
 package dev.redisdb;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -80,8 +81,8 @@ class SessionOwnershipIntegrationTests {
 			.doesNotContain("anna");
 		assertThat(redis.server().get("myapp:user:anna")).as("keyed by user id: no owner needed")
 			.doesNotContain("owner");
-		assertThat(redis.server().<List<String>>call((commands) -> List.copyOf(commands.smembers("myapp:index:anna"))))
-			.containsExactly("myapp:session:s1");
+		assertThat(redis.server().<Map<String, String>>call((commands) -> commands.hgetall("myapp:index:anna")))
+			.containsExactly(Map.entry("myapp:session:s1", "session"));
 	}
 
 	@Test
