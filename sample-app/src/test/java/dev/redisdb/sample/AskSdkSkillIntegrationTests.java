@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import dev.redisdb.RedisUserStore;
 import dev.redisdb.test.RedisServerExtension;
@@ -38,6 +39,9 @@ class AskSdkSkillIntegrationTests {
 	private static final String BEN_USER_KEY = "myapp:user:" + HashingKeyStrategy.sha256Hex(BEN);
 
 	private static final String BEN_SESSION_KEY = "myapp:session:amzn1.echo-api.session.4a1e0c2f-0003-4b8e-9c3a-5e8d2f1a7c03";
+
+	private static final String ANNA_HISTORY_KEY = "myapp:history:"
+			+ HashingKeyStrategy.sha256Hex("amzn1.ask.account.AGF7SAMPLEUSER");
 
 	@RegisterExtension
 	static final RedisServerExtension redis = new RedisServerExtension();
@@ -93,8 +97,10 @@ class AskSdkSkillIntegrationTests {
 	void greetsByTheNameToldToTheAlexaEndpoint() {
 		say("/alexa", "launch.json");
 		say("/alexa", "my-name-is.json");
+		String history = redis.server().get(ANNA_HISTORY_KEY);
 
 		assertThat(say("/alexa/ask-sdk", "relaunch.json")).isEqualTo("Welcome back, Anna! This is your visit number 2.");
+		assertThat(redis.server().get(ANNA_HISTORY_KEY)).as("the history, as /alexa left it").isEqualTo(history);
 	}
 
 	@Test
@@ -147,8 +153,8 @@ class AskSdkSkillIntegrationTests {
 		return this.json.readTree(body);
 	}
 
-	private static java.util.Map.Entry<String, Object> entry(String key, Object value) {
-		return java.util.Map.entry(key, value);
+	private static Map.Entry<String, Object> entry(String key, Object value) {
+		return Map.entry(key, value);
 	}
 
 	private static String request(String file) {

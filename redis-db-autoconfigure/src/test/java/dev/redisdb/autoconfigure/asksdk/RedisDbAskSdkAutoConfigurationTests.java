@@ -12,24 +12,32 @@ import com.amazon.ask.exception.PersistenceException;
 import com.amazon.ask.model.RequestEnvelope;
 import dev.redisdb.autoconfigure.RedisDbAutoConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The ASK SDK adapter's auto-configuration without a Redis server: when it applies, what it backs off from, and how
  * the id is chosen. An envelope lacking the chosen id fails before any Redis call, which tells the ids apart here.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RedisDbAskSdkAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -93,14 +101,28 @@ class RedisDbAskSdkAutoConfigurationTests {
 
 	@Test
 	void failsAtStartupOnAnIdThatIsNeitherUserNorDevice() {
-		this.contextRunner.withPropertyValues("jovo.redis.ask-sdk.id=person")
-			.run((context) -> {
-				assertThat(context).hasFailed();
-				BindException failure = bindException(context.getStartupFailure());
-				assertThat(failure.getName()).hasToString("jovo.redis.ask-sdk.id");
-				assertThat(failure).hasMessage("Failed to bind properties under 'jovo.redis.ask-sdk.id' to "
-						+ RedisDbAskSdkProperties.Id.class.getName());
-			});
+		this.contextRunner.withPropertyValues("jovo.redis.ask-sdk.id=person").run((context) -> {
+			assertThat(context).hasFailed();
+			BindException failure = bindException(context.getStartupFailure());
+			assertThat(failure.getName()).hasToString("jovo.redis.ask-sdk.id");
+			assertThat(failure).hasMessage("Failed to bind properties under 'jovo.redis.ask-sdk.id' to "
+					+ RedisDbAskSdkProperties.Id.class.getName());
+		});
+	}
+
+	@Test
+	void startupFailureAnalysisNamesThePropertyAndTheValidValues(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(AskSdkApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+
+		assertThatException().isThrownBy(
+				() -> application.run("--jovo.redis.ask-sdk.id=person", "--spring.data.redis.url=redis://127.0.0.1:1"));
+
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Property: jovo.redis.ask-sdk.id")
+			.contains("Value: \"person\"")
+			.contains("The following values are valid:")
+			.containsPattern("\\s+DEVICE\\s+USER");
 	}
 
 	@Test
@@ -130,6 +152,13 @@ class RedisDbAskSdkAutoConfigurationTests {
 		return assertThatExceptionOfType(PersistenceException.class).isThrownBy(() -> adapter.getAttributes(envelope))
 			.actual()
 			.getMessage();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ DataRedisAutoConfiguration.class, RedisDbAutoConfiguration.class,
+			RedisDbAskSdkAutoConfiguration.class })
+	static class AskSdkApplication {
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import javax.crypto.Cipher;
@@ -19,6 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.amazon.ask.Skill;
 import com.amazon.ask.attributes.persistence.PersistenceAdapter;
 import com.amazon.ask.exception.PersistenceException;
+import com.amazon.ask.exception.UnhandledSkillException;
 import com.amazon.ask.model.RequestEnvelope;
 import dev.redisdb.KeyStrategy;
 import dev.redisdb.RedisDbUnavailableException;
@@ -114,6 +116,26 @@ class RedisPersistenceAdapterIntegrationTests {
 	}
 
 	@Test
+	void aReadIsOneMgetAndASaveOneMgetAndOneSet() {
+		PersistenceAdapter adapter = new RedisPersistenceAdapter(this.fixture.store(StoreOptions.defaults()));
+		RequestEnvelope envelope = Envelopes.launch(USER, DEVICE, SESSION);
+		adapter.saveAttributes(envelope, new HashMap<>(Map.of("visits", 1)));
+
+		Map<String, Long> before = redis.server().commandCalls();
+		Map<String, Object> attributes = adapter.getAttributes(envelope).orElseThrow();
+		assertThat(callsSince(before)).isEqualTo(Map.of("mget", 1L));
+
+		attributes.put("visits", 2);
+		before = redis.server().commandCalls();
+		adapter.saveAttributes(envelope, attributes);
+		assertThat(callsSince(before)).isEqualTo(Map.of("mget", 1L, "set", 1L));
+
+		before = redis.server().commandCalls();
+		adapter.deleteAttributes(envelope);
+		assertThat(callsSince(before)).isEqualTo(Map.of("del", 1L));
+	}
+
+	@Test
 	void theSplitConfigurationStoresJovosEntriesWithTheirTtls() {
 		Skill skill = VisitSkill.on(new RedisPersistenceAdapter(this.fixture.store(SplitExample.options())));
 
@@ -206,8 +228,8 @@ class RedisPersistenceAdapterIntegrationTests {
 			.withMessage(noUser);
 		assertThatExceptionOfType(PersistenceException.class).isThrownBy(() -> byDevice.getAttributes(envelope))
 			.withMessage("Cannot key persistent attributes: the request envelope has no context.System.device.deviceId");
-		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> VisitSkill.on(byUser).invoke(envelope))
-			.havingRootCause()
+		assertThatExceptionOfType(UnhandledSkillException.class).isThrownBy(() -> VisitSkill.on(byUser).invoke(envelope))
+			.havingCause()
 			.isInstanceOf(PersistenceException.class)
 			.withMessage(noUser);
 		assertThat(redis.server().dbSize()).isZero();
@@ -290,6 +312,19 @@ class RedisPersistenceAdapterIntegrationTests {
 		String value = redis.server().get(key);
 		assertThat(value).as(key).isNotNull();
 		return TIMESTAMP.matcher(value).replaceAll("<ts>");
+	}
+
+	/** Commands since {@code before}, without the fixture's own ({@code INFO}, connection setup). */
+	private static Map<String, Long> callsSince(Map<String, Long> before) {
+		Map<String, Long> delta = new HashMap<>();
+		redis.server().commandCalls().forEach((command, calls) -> {
+			long added = calls - before.getOrDefault(command, 0L);
+			boolean fixtureOwn = command.equals("info") || command.equals("hello") || command.startsWith("client");
+			if (added > 0 && !fixtureOwn) {
+				delta.put(command, added);
+			}
+		});
+		return delta;
 	}
 
 	private static String field(String json, String name) {
