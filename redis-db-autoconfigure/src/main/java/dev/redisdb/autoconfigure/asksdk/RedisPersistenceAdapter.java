@@ -26,7 +26,8 @@ import org.springframework.util.Assert;
  * wrote), replaces its user data by the attributes and saves: one round trip for the write. Last write wins, as with
  * the DynamoDB adapter; a skill whose turns of one user may overlap and must not lose a change calls
  * {@link RedisUserStore#update} itself.</li>
- * <li>{@link #deleteAttributes} deletes all of the user's entries.</li>
+ * <li>{@link #deleteAttributes} deletes the user's entry keys, as the {@code KeyStrategy} makes them for the
+ * envelope.</li>
  * </ul>
  * The id comes from the request envelope through a function such as {@link AskSdkIds#userId()}; the envelope's
  * session id reaches the store's {@code KeyStrategy} as the {@link TurnContext}. Failures are
