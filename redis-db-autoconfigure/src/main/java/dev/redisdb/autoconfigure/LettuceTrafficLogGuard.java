@@ -17,8 +17,9 @@ import org.springframework.util.ClassUtils;
  * {@code jovo.redis.log-redis-traffic} allows it, this suppresses their DEBUG and TRACE output in the logging system
  * itself, from before any bean is created until the context closes: whatever level is set (properties, environment,
  * a logging configuration file, {@code /actuator/loggers} at runtime) and whenever Lettuce checks it, on every
- * connection in the JVM. With Logback that is a {@code TurboFilter}; with another logging system the level of
- * {@code io.lettuce.core.protocol} is set to INFO at startup, which a later change of level undoes.
+ * connection in the JVM. With Logback that is a {@code TurboFilter}, with Log4j 2 a configuration filter; with another
+ * logging system the level of {@code io.lettuce.core.protocol} is set to INFO at startup, which a later change of
+ * level undoes.
  */
 final class LettuceTrafficLogGuard implements BeanFactoryPostProcessor, DisposableBean {
 
@@ -33,13 +34,15 @@ final class LettuceTrafficLogGuard implements BeanFactoryPostProcessor, Disposab
 	private static final boolean LOGBACK = ClassUtils.isPresent("ch.qos.logback.classic.LoggerContext",
 			LettuceTrafficLogGuard.class.getClassLoader());
 
+	private static final boolean LOG4J2 = ClassUtils.isPresent("org.apache.logging.log4j.core.LoggerContext",
+			LettuceTrafficLogGuard.class.getClassLoader());
+
 	private @Nullable Runnable removal;
 
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
 		if (this.removal == null) {
-			this.removal = (LOGBACK && LogbackTrafficFilter.isActiveLoggingSystem()) ? LogbackTrafficFilter.install()
-					: capLevel();
+			this.removal = install();
 		}
 	}
 
@@ -60,10 +63,20 @@ final class LettuceTrafficLogGuard implements BeanFactoryPostProcessor, Disposab
 		logger.warn(WARNING);
 	}
 
+	private static Runnable install() {
+		if (LOGBACK && LogbackTrafficFilter.isActiveLoggingSystem()) {
+			return LogbackTrafficFilter.install();
+		}
+		if (LOG4J2 && Log4j2TrafficFilter.isActiveLoggingSystem()) {
+			return Log4j2TrafficFilter.install();
+		}
+		return capLevel();
+	}
+
 	private static Runnable capLevel() {
 		try {
 			LoggingSystem.get(LettuceTrafficLogGuard.class.getClassLoader()).setLogLevel(PROTOCOL_LOGGERS, LogLevel.INFO);
-			logger.warn(WARNING + " (This logging system is not Logback: the level of " + PROTOCOL_LOGGERS
+			logger.warn(WARNING + " (This logging system is neither Logback nor Log4j 2: the level of " + PROTOCOL_LOGGERS
 					+ " was set to INFO, and raising it again brings the traffic back.)");
 		}
 		catch (IllegalStateException ex) {

@@ -82,14 +82,46 @@ class SecretsInLogsIntegrationTests {
 	}
 
 	@Test
+	void withLog4j2TraceSetByPropertyAndRaisedAtRuntimeLogsNoSecret() {
+		String output = run(List.of("--logging.level.io.lettuce=TRACE",
+				"--management.endpoints.web.exposure.include=loggers"), Map.of(), ForkedApplication.log4j2Classpath(),
+				(app) -> {
+					turn(app);
+					assertThat(app.post("/actuator/loggers/io.lettuce.core.protocol.CommandEncoder",
+							"{\"configuredLevel\":\"TRACE\"}").status()).isEqualTo(204);
+					redis.server().call((commands) -> commands.clientKill(io.lettuce.core.KillArgs.Builder.typeNormal()));
+					turnUntilStored(app);
+				});
+
+		assertThat(output).contains("logging=Log4J2LoggingSystem").doesNotContain(PASSWORD)
+			.doesNotContain(SecretsApplication.MARKER);
+		assertThat(occurrences(output, WARNING)).isEqualTo(1);
+	}
+
+	@Test
+	void withLog4j2TrafficIsLoggedWhenExplicitlyAllowed() {
+		String output = run(List.of("--logging.level.io.lettuce=TRACE", "--jovo.redis.log-redis-traffic=true"),
+				Map.of(), ForkedApplication.log4j2Classpath(), this::turn);
+
+		assertThat(output).contains("logging=Log4J2LoggingSystem").contains("Sent:")
+			.contains(SecretsApplication.MARKER).doesNotContain(WARNING);
+	}
+
+	@Test
 	void trafficIsLoggedWhenExplicitlyAllowed() {
 		String output = run(List.of("--logging.level.io.lettuce=TRACE", "--jovo.redis.log-redis-traffic=true"),
 				Map.of(), this::turn);
 
-		assertThat(output).contains("Sent:").contains(SecretsApplication.MARKER).doesNotContain(WARNING);
+		assertThat(output).contains("logging=LogbackLoggingSystem").contains("Sent:").contains(SecretsApplication.MARKER)
+			.doesNotContain(WARNING);
 	}
 
 	private String run(List<String> arguments, Map<String, String> environment,
+			java.util.function.Consumer<ForkedApplication> exercise) {
+		return run(arguments, environment, ForkedApplication.testClasspath(), exercise);
+	}
+
+	private String run(List<String> arguments, Map<String, String> environment, List<String> classpath,
 			java.util.function.Consumer<ForkedApplication> exercise) {
 		String uri = "redis://:" + PASSWORD + "@127.0.0.1:" + redis.server().port();
 		Map<String, String> env = new java.util.HashMap<>(environment);
@@ -98,7 +130,7 @@ class SecretsInLogsIntegrationTests {
 		List<String> args = new java.util.ArrayList<>(arguments);
 		args.add("--server.port=0");
 		args.add("--server.address=127.0.0.1");
-		ForkedApplication app = ForkedApplication.start(env, args, ForkedApplication.testClasspath());
+		ForkedApplication app = ForkedApplication.start(env, args, classpath);
 		try {
 			exercise.accept(app);
 		}

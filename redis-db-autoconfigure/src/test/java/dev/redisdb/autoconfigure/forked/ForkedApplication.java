@@ -73,10 +73,33 @@ public final class ForkedApplication implements AutoCloseable {
 		}
 	}
 
-	/** @return the test JVM's classpath, entry by entry */
+	/** @return the test JVM's classpath, entry by entry: Logback logs */
 	public static List<String> testClasspath() {
 		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		return List.of(classpath.split(java.io.File.pathSeparator));
+	}
+
+	/**
+	 * @return the test JVM's classpath with Log4j 2 instead of Logback, as {@code spring-boot-starter-log4j2} has it:
+	 * the jars the build copies to {@code target/log4j2-classpath}
+	 */
+	public static List<String> log4j2Classpath() {
+		List<String> classpath = new ArrayList<>();
+		for (String entry : testClasspath()) {
+			String name = Path.of(entry).getFileName().toString();
+			if (!name.startsWith("logback-") && !name.startsWith("log4j-to-slf4j")) {
+				classpath.add(entry);
+			}
+		}
+		java.io.File[] jars = Path.of("target", "log4j2-classpath").toFile().listFiles();
+		if (jars == null || jars.length == 0) {
+			throw new IllegalStateException("No Log4j 2 jars in target/log4j2-classpath: run the build's "
+					+ "generate-test-resources phase");
+		}
+		for (java.io.File jar : jars) {
+			classpath.add(jar.getAbsolutePath());
+		}
+		return classpath;
 	}
 
 	public int port() {

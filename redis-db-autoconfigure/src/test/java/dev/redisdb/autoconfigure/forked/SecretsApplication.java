@@ -7,6 +7,7 @@ import dev.redisdb.StoredUser;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
  * or configured before it starts: one endpoint stores {@link #MARKER} through the store (its own connection when
  * {@code jovo.redis.connection-string} is set) and through the application's {@code StringRedisTemplate}, and reads
  * both back. The marker never travels over HTTP or the command line, so only Redis traffic can carry it into a log.
- * It prints {@code READY port=<port>} once it serves and stops when its standard input closes.
+ * It prints {@code READY port=<port> logging=<logging system>} once it serves and stops when its standard input
+ * closes.
  */
 @SpringBootApplication
 public class SecretsApplication {
@@ -27,7 +29,8 @@ public class SecretsApplication {
 
 	public static void main(String[] args) throws IOException {
 		ConfigurableApplicationContext context = SpringApplication.run(SecretsApplication.class, args);
-		System.out.println("READY port=" + context.getEnvironment().getProperty("local.server.port"));
+		System.out.println("READY port=" + context.getEnvironment().getProperty("local.server.port") + " logging="
+				+ LoggingSystem.get(SecretsApplication.class.getClassLoader()).getClass().getSimpleName());
 		System.out.flush();
 		while (System.in.read() != -1) {
 			// runs until the test closes standard input
