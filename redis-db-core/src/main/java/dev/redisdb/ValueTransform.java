@@ -1,13 +1,17 @@
 package dev.redisdb;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
+
+import javax.crypto.SecretKey;
 
 import org.springframework.util.unit.DataSize;
 
 /**
  * A reversible change of an entry's stored bytes, applied after a {@link ValueCodec} encodes and undone before it
- * decodes: compression, encryption. Add one with {@link ValueCodec#andThen}.
+ * decodes: compression, encryption. Add one with {@link ValueCodec#andThen}; built-in ones are {@link #compression}
+ * and {@link #encryption}.
  *
  * @since 0.2.0
  */
@@ -57,6 +61,29 @@ public interface ValueTransform {
 	 */
 	static ValueTransform compression(DataSize threshold) {
 		return new GzipCompression(threshold);
+	}
+
+	/**
+	 * Authenticated encryption, AES-256-GCM, with key rotation. Every value is encrypted with the active key and a
+	 * random 96-bit nonce into a versioned envelope that names the key id; a value under any of the given key ids
+	 * decrypts, so a new active key takes over without downtime: old values stay readable and are re-encrypted with
+	 * the active key when next saved. The Redis key ({@link EntryKey#key()}) is authenticated with the value, so a
+	 * value copied to another user's key, changed, or encrypted with another key under the same id fails to revert
+	 * with an {@link IllegalArgumentException} naming the key id (never a key or the value). A stored value that is no
+	 * envelope (such as plain JSON written before encryption was turned on) is passed on unchanged, and encrypted on
+	 * its next save. Add it after compression: encrypted bytes do not compress.
+	 * <p>
+	 * Envelope: {@code 0xA5, 0x01, n, key id (n ASCII bytes), nonce (12 bytes), ciphertext and 16-byte tag}; the
+	 * associated data is the envelope's first {@code 3 + n} bytes followed by the UTF-8 bytes of the Redis key.
+	 * {@code 0xA5} starts neither JSON (nor any UTF-8 text) nor gzip.
+	 * @param keys the keys by id: 256-bit AES keys; ids of 1 to 64 ASCII letters, digits, '-' or '_'
+	 * @param activeKeyId the id of the key that encrypts
+	 * @return the transform; its {@code toString()} names the key ids only
+	 * @throws IllegalArgumentException when there is no key, a key is not a 256-bit AES key, an id is malformed, or
+	 * the active key id names none of the keys
+	 */
+	static ValueTransform encryption(Map<String, SecretKey> keys, String activeKeyId) {
+		return new AesGcmEncryption(keys, activeKeyId);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.redisdb.autoconfigure;
 
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.lettuce.core.RedisURI;
@@ -18,6 +19,10 @@ final class ConnectionStrings {
 	/** What follows the user info of a {@code redis://} or {@code rediss://} URI: host, port, database, query. */
 	private static final Pattern HOST_PORT_DB = Pattern
 		.compile("(\\[[0-9a-fA-F:.]+]|[^:/?#\\[\\]@]+)(:\\d{1,5})?(/\\d*)?/?([?#].*)?");
+
+	/** A Redis URI up to the last '@' of its authority, where a password may hide. */
+	private static final Pattern URI_WITH_USER_INFO = Pattern
+		.compile("(?i)rediss?(-sentinel)?://[^/?#\\s\"'<>]*@");
 
 	private ConnectionStrings() {
 	}
@@ -40,6 +45,24 @@ final class ConnectionStrings {
 		int colon = userInfo.indexOf(':');
 		String maskedUserInfo = (colon >= 0) ? userInfo.substring(0, colon) + ":****" : "****";
 		return connectionString.substring(0, authorityStart + 3) + maskedUserInfo + connectionString.substring(at);
+	}
+
+	/**
+	 * @param text any text, such as a property value or a JSON document
+	 * @return the text with the password of every Redis URI in it masked as {@link #mask} does
+	 */
+	static String maskAll(String text) {
+		Matcher uri = URI_WITH_USER_INFO.matcher(text);
+		if (!uri.find()) {
+			return text;
+		}
+		StringBuilder masked = new StringBuilder(text.length());
+		do {
+			uri.appendReplacement(masked, Matcher.quoteReplacement(mask(uri.group())));
+		}
+		while (uri.find());
+		uri.appendTail(masked);
+		return masked.toString();
 	}
 
 	/**

@@ -36,8 +36,9 @@ import org.springframework.util.unit.DataSize;
  * @param undecodableValues What a load does with a stored value it cannot decode: fail, or treat the entry as empty
  * and log a warning, so that the next save overwrites it.
  * @param updateAttempts How often a conflict-safe update loads, changes and tries to save before it gives up.
- * @param logRedisTraffic Whether Lettuce may log raw Redis traffic at TRACE (io.lettuce.core.protocol), which prints
- * passwords and stored user data; when false, that logger is capped at DEBUG.
+ * @param logRedisTraffic Whether Lettuce's protocol loggers (io.lettuce.core.protocol) may log at DEBUG and TRACE,
+ * where they print raw Redis traffic, passwords and stored user data included; when false, their DEBUG and TRACE
+ * output is suppressed, whatever level is configured, also when it is raised at runtime.
  * @param hashTag Whether the user id part of every key is wrapped in a Redis Cluster hash tag, {...} (braces and '%'
  * inside the id escaped as %7B, %7D, %25), so that all entries of a user share one hash slot and a save stays atomic
  * on a cluster; keys then differ from Jovo's.
@@ -46,6 +47,8 @@ import org.springframework.util.unit.DataSize;
  * @param sslBundle Name of the Spring Boot SSL bundle (spring.ssl.bundle.*) whose trust material (and key, for
  * client certificates) is used for a rediss:// connection string; when empty, the JVM's default trust store is used.
  * @param compression Gzip for large entries, to save Redis memory; compressed values are not readable by Jovo.
+ * @param encryption Authenticated encryption (AES-256-GCM) of entries with key rotation; encrypted values are not
+ * readable by Jovo.
  * @since 0.1.0
  */
 @ConfigurationProperties("jovo.redis")
@@ -56,7 +59,7 @@ public record RedisDbProperties(@Nullable String connectionString, @DefaultValue
 		@DefaultValue("1MB") DataSize maxValueSize,
 		@DefaultValue("fail") UndecodableValues undecodableValues, @DefaultValue("10") int updateAttempts,
 		boolean logRedisTraffic, boolean hashTag, boolean clusterNonAtomicWrites, @Nullable String sslBundle,
-		@DefaultValue Compression compression) {
+		@DefaultValue Compression compression, @DefaultValue Encryption encryption) {
 
 	/** @return a copy with other stored elements, for binding Jovo's history flags of any name */
 	RedisDbProperties withStoredElements(StoredElements storedElements) {
@@ -64,7 +67,7 @@ public record RedisDbProperties(@Nullable String connectionString, @DefaultValue
 				this.entries, this.commandTimeout, this.connectTimeout, this.maxUserIdLength, this.maxKeyLength,
 				this.maxValueSize,
 				this.undecodableValues, this.updateAttempts, this.logRedisTraffic, this.hashTag,
-				this.clusterNonAtomicWrites, this.sslBundle, this.compression);
+				this.clusterNonAtomicWrites, this.sslBundle, this.compression, this.encryption);
 	}
 
 	@Override
@@ -77,7 +80,7 @@ public record RedisDbProperties(@Nullable String connectionString, @DefaultValue
 				+ this.maxValueSize + ", undecodableValues=" + this.undecodableValues + ", updateAttempts="
 				+ this.updateAttempts + ", logRedisTraffic=" + this.logRedisTraffic + ", hashTag=" + this.hashTag
 				+ ", clusterNonAtomicWrites=" + this.clusterNonAtomicWrites + ", sslBundle=" + this.sslBundle
-				+ ", compression=" + this.compression + "]";
+				+ ", compression=" + this.compression + ", encryption=" + this.encryption + "]";
 	}
 
 	/**
@@ -165,6 +168,29 @@ public record RedisDbProperties(@Nullable String connectionString, @DefaultValue
 	 */
 	public record Compression(boolean enabled, @DefaultValue("1KB") DataSize threshold,
 			@DefaultValue List<String> entries) {
+	}
+
+	/**
+	 * Authenticated encryption of entries, AES-256-GCM, with key rotation: every save encrypts with the active key,
+	 * values under any configured key id are read. Setting the active key turns it on; encrypted values are not
+	 * readable by Jovo.
+	 *
+	 * @param keys Encryption keys by id, each the base64 of 256 random bits (for example the output of 'openssl rand
+	 * -base64 32'); ids are 1 to 64 ASCII letters, digits, '-' or '_' (lower case when set through environment
+	 * variables). Keep an old key until no stored value uses it.
+	 * @param activeKey Id of the key that encrypts every saved value; setting it turns encryption on.
+	 * @param entries Ids of the entries to encrypt; all entries when empty.
+	 */
+	public record Encryption(@DefaultValue Map<String, String> keys, @Nullable String activeKey,
+			@DefaultValue List<String> entries) {
+
+		/** Names the key ids, never the keys. */
+		@Override
+		public String toString() {
+			return "Encryption[keys=" + this.keys.keySet().stream().sorted().map((id) -> id + "=****").toList()
+					+ ", activeKey=" + this.activeKey + ", entries=" + this.entries + "]";
+		}
+
 	}
 
 }

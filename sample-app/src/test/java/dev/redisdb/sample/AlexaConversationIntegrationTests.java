@@ -9,13 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import dev.redisdb.test.RedisServerExtension;
+import io.lettuce.core.RedisClient;
 import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and what Redis holds.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "sample.encryption-key=" + AlexaConversationIntegrationTests.KEY)
+		properties = "jovo.redis.encryption.keys.dev=" + AlexaConversationIntegrationTests.KEY)
 @AutoConfigureRestTestClient
 class AlexaConversationIntegrationTests {
 
@@ -179,16 +184,15 @@ class AlexaConversationIntegrationTests {
 	@Test
 	void failsTheTurnAndKeepsTheStoredValueWhenTheUserEntryWasTampered() {
 		say("launch.json");
-		byte[] bytes = Base64.getDecoder().decode(raw(USER_KEY));
-		bytes[bytes.length - 1] ^= 1;
-		String tampered = Base64.getEncoder().encodeToString(bytes);
-		redis.server().call((commands) -> commands.set(USER_KEY, tampered));
+		byte[] tampered = rawBytes(USER_KEY);
+		tampered[tampered.length - 1] ^= 1;
+		withBytes((commands) -> commands.set(bytes(USER_KEY), tampered));
 
 		this.client.post().uri("/alexa").contentType(MediaType.APPLICATION_JSON).body(request("my-name-is.json"))
 			.exchange()
 			.expectStatus().isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
 
-		assertThat(raw(USER_KEY)).isEqualTo(tampered);
+		assertThat(rawBytes(USER_KEY)).isEqualTo(tampered);
 	}
 
 	private String say(String fileOrJson) {
@@ -213,7 +217,9 @@ class AlexaConversationIntegrationTests {
 	}
 
 	private void assertUserEntryIsEncrypted() {
-		assertThat(raw(USER_KEY)).doesNotStartWith("{").doesNotContain("Anna").isBase64();
+		byte[] stored = rawBytes(USER_KEY);
+		assertThat(stored[0] & 0xff).as("envelope magic byte").isEqualTo(0xA5);
+		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Anna");
 		ObjectNode user = decryptedUser();
 		assertThat(user.at("/user/data").toString()).isEqualTo("{\"visits\":2,\"name\":\"Anna\"}");
 		assertThat(user.at("/createdAt").asString()).matches(TIMESTAMP);
@@ -221,19 +227,45 @@ class AlexaConversationIntegrationTests {
 		assertThat(user.has("session")).isFalse();
 	}
 
-	/** Decrypts the stored user value by its documented layout: base64 of a 12-byte nonce and AES-GCM ciphertext. */
+	/**
+	 * Decrypts the stored user value by the envelope layout the README documents: 0xA5, version 1, key id length and
+	 * key id, a 12-byte nonce, AES-GCM ciphertext and tag; the header and the Redis key are the associated data.
+	 */
 	private ObjectNode decryptedUser() {
-		byte[] value = Base64.getDecoder().decode(raw(USER_KEY));
+		byte[] value = rawBytes(USER_KEY);
+		assertThat(value[1]).as("envelope version").isEqualTo((byte) 1);
+		int header = 3 + value[2];
+		assertThat(new String(value, 3, value[2], StandardCharsets.US_ASCII)).as("key id").isEqualTo("dev");
 		try {
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(Base64.getDecoder().decode(KEY), "AES"),
-					new GCMParameterSpec(128, value, 0, 12));
-			byte[] plaintext = cipher.doFinal(value, 12, value.length - 12);
+					new GCMParameterSpec(128, value, header, 12));
+			cipher.updateAAD(value, 0, header);
+			cipher.updateAAD(bytes(USER_KEY));
+			byte[] plaintext = cipher.doFinal(value, header + 12, value.length - header - 12);
 			return (ObjectNode) this.json.readTree(new String(plaintext, StandardCharsets.UTF_8));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new AssertionError("The user value does not decrypt with the test key", ex);
 		}
+	}
+
+	private static byte[] rawBytes(String key) {
+		return withBytes((commands) -> commands.get(bytes(key)));
+	}
+
+	private static <T> T withBytes(Function<RedisCommands<byte[], byte[]>, T> command) {
+		RedisClient client = RedisClient.create(redis.server().uri());
+		try (StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE)) {
+			return command.apply(connection.sync());
+		}
+		finally {
+			client.shutdown();
+		}
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private void setSessionUpdatedAt(String key, Instant updatedAt) {

@@ -1,12 +1,9 @@
 package dev.redisdb.sample;
 
-import java.util.Base64;
-
 import dev.redisdb.KeyStrategy;
 import dev.redisdb.Entry;
 import dev.redisdb.StoreOptions;
 import dev.redisdb.TurnContext;
-import dev.redisdb.ValueCodec;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -14,8 +11,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RedisDbHooksConfigurationTests {
-
-	private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
 	/** {@code printf user-1 | sha256sum} */
 	private static final String USER_1_SHA256 = "c6c289e49e9c05b2145860387b73bcb18df43fb09a1e4a4a9713c76c88bb541b";
@@ -27,7 +22,7 @@ class RedisDbHooksConfigurationTests {
 
 	@Test
 	void keysTheSessionEntryBySessionIdAndEveryOtherEntryByTheHashedUserId() {
-		this.contextRunner.withPropertyValues("sample.encryption-key=" + KEY).run((context) -> {
+		this.contextRunner.run((context) -> {
 			KeyStrategy keys = context.getBean(KeyStrategy.class);
 			TurnContext turn = TurnContext.ofSession("session-1");
 
@@ -42,46 +37,10 @@ class RedisDbHooksConfigurationTests {
 
 	@Test
 	void keysTheSessionEntryByTheHashedUserIdWithoutSessionId() {
-		this.contextRunner.withPropertyValues("sample.encryption-key=" + KEY)
+		this.contextRunner
 			.run((context) -> assertThat(context.getBean(KeyStrategy.class)
 				.createKey("user-1", entry("session"), this.properties, TurnContext.none()))
 				.isEqualTo("myapp:session:" + USER_1_SHA256));
-	}
-
-	@Test
-	void encryptsWithTheConfiguredKey() {
-		this.contextRunner.withPropertyValues("sample.encryption-key=" + KEY)
-			.run((context) -> assertThat(context.getBean(ValueCodec.class)).isNotSameAs(ValueCodec.json()));
-	}
-
-	@Test
-	void failsAtStartupWithoutEncryptionKey() {
-		this.contextRunner.run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageStartingWith("sample.encryption-key is not set: set it (or the environment variable "
-						+ "SAMPLE_ENCRYPTION_KEY) to the base64 of a 256-bit key");
-		});
-	}
-
-	@Test
-	void failsAtStartupOnAKeyThatIsNot256Bits() {
-		this.contextRunner
-			.withPropertyValues("sample.encryption-key=" + Base64.getEncoder().encodeToString(new byte[16]))
-			.run((context) -> {
-				assertThat(context).hasFailed();
-				assertThat(context.getStartupFailure()).rootCause()
-					.hasMessageStartingWith("sample.encryption-key is 128 bits long, AES-256 needs exactly 256 bits");
-			});
-	}
-
-	@Test
-	void failsAtStartupOnAKeyThatIsNotBase64() {
-		this.contextRunner.withPropertyValues("sample.encryption-key=not a key!").run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageStartingWith("sample.encryption-key is not base64");
-		});
 	}
 
 	private static Entry entry(String id) {
