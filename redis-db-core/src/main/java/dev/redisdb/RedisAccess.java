@@ -3,6 +3,7 @@ package dev.redisdb;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -68,6 +69,14 @@ final class RedisAccess implements AutoCloseable {
 
 	List<byte[]> hkeys(String operation, byte[] key) {
 		return call(operation, (commands) -> commands.hkeys(key), false);
+	}
+
+	Map<byte[], byte[]> hgetall(String operation, byte[] key) {
+		return call(operation, (commands) -> commands.hgetall(key), false);
+	}
+
+	long ttl(String operation, byte[] key) {
+		return call(operation, (commands) -> commands.ttl(key), false);
 	}
 
 	void set(String operation, byte[] key, byte[] value, long ttlSeconds) {

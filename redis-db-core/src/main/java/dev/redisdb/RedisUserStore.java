@@ -1,9 +1,12 @@
 package dev.redisdb;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
@@ -292,6 +295,55 @@ public final class RedisUserStore implements AutoCloseable {
 			return deleted;
 		}
 		return this.redis.eval("delete user", DELETE_SCRIPT, keyBytes, new byte[][] { RedisAccess.utf8("1") }, true);
+	}
+
+	/**
+	 * Lists every key that holds data of a user, with its TTL, size and decoded value: its entry keys, its index and
+	 * the context-keyed keys the index lists (sessions keyed by session id). For operators, not for turns: it takes
+	 * a few round trips, and its values may hold personal data.
+	 * @param userId the user id
+	 * @return the keys, entry keys first, each once
+	 * @throws DataAccessException when Redis fails
+	 * @since 0.2.0
+	 */
+	public List<StoredKey> inspect(String userId) {
+		UserKeys.checkUserId(userId, this.options);
+		List<Entry> entries = this.options.entries();
+		Map<String, String> entryIdByKey = new LinkedHashMap<>();
+		for (Entry entry : entries) {
+			entryIdByKey.put(this.keyStrategy.createKey(userId, entry, this.options, TurnContext.none()), entry.id());
+		}
+		String index = UserKeys.indexKey(userId, this.keyStrategy, this.options);
+		this.redis.hgetall("inspect user", RedisAccess.utf8(index))
+			.forEach((key, entryId) -> entryIdByKey.putIfAbsent(new String(key, StandardCharsets.UTF_8),
+					new String(entryId, StandardCharsets.UTF_8)));
+		byte[][] keys = entryIdByKey.keySet().stream().map(RedisAccess::utf8).toArray(byte[][]::new);
+		List<KeyValue<byte[], byte[]>> values = this.redis.mget("inspect user", keys);
+		List<StoredKey> found = new ArrayList<>(keys.length + 1);
+		int i = 0;
+		for (Map.Entry<String, String> key : entryIdByKey.entrySet()) {
+			found.add(inspected(key.getValue(), key.getKey(), values.get(i).getValueOrElse(null)));
+			i++;
+		}
+		long indexed = entryIdByKey.size() - entries.size();
+		long indexTtl = this.redis.ttl("inspect user", RedisAccess.utf8(index));
+		found.add(new StoredKey(UserKeys.INDEX_ENTRY_ID, index, indexTtl != -2, indexTtl, indexed, null, null));
+		return found;
+	}
+
+	private StoredKey inspected(String entryId, String key, byte @Nullable [] value) {
+		long ttl = this.redis.ttl("inspect user", RedisAccess.utf8(key));
+		if (value == null) {
+			return new StoredKey(entryId, key, ttl != -2, ttl, 0, null, null);
+		}
+		try {
+			DbItem item = this.codec.decode(new EntryKey(entryId, key), value);
+			item.otherFields().remove(OWNER_FIELD);
+			return new StoredKey(entryId, key, true, ttl, value.length, item, null);
+		}
+		catch (RuntimeException ex) {
+			return new StoredKey(entryId, key, true, ttl, value.length, null, ex.getMessage());
+		}
 	}
 
 	/**

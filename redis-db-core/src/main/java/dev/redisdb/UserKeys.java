@@ -146,7 +146,7 @@ final class UserKeys {
 		return key;
 	}
 
-	private static void checkUserId(@Nullable String userId, StoreOptions options) {
+	static void checkUserId(@Nullable String userId, StoreOptions options) {
 		if (userId == null || userId.isEmpty()) {
 			throw new IllegalArgumentException("userId must not be null or empty");
 		}

@@ -2,6 +2,8 @@ package dev.redisdb.autoconfigure;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.resource.ClientResources;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 import dev.redisdb.InvalidStoreOptionException;
 import dev.redisdb.KeyStrategy;
@@ -37,7 +39,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  *
  * @since 0.1.0
  */
-@AutoConfiguration(after = DataRedisAutoConfiguration.class)
+@AutoConfiguration(after = DataRedisAutoConfiguration.class,
+		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
 @ConditionalOnClass({ RedisClient.class, LettuceConnectionFactory.class, RedisUserStore.class })
 @EnableConfigurationProperties(RedisDbProperties.class)
 public final class RedisDbAutoConfiguration {
@@ -88,18 +91,31 @@ public final class RedisDbAutoConfiguration {
 	}
 
 	static RedisUserStore createStore(RedisConnectionFactory connectionFactory, StoreOptions options,
-			KeyStrategy keyStrategy, ValueCodec valueCodec) {
+			KeyStrategy keyStrategy, ValueCodec valueCodec, ObjectProvider<ObservationRegistry> observationRegistry) {
 		if (!(connectionFactory instanceof LettuceConnectionFactory lettuce)) {
 			throw new RedisDbConfigurationException("spring.data.redis.client-type",
 					"gives redis-db a " + connectionFactory.getClass().getName() + ", but it needs Lettuce",
 					"use Lettuce (Spring Boot's default client) or set jovo.redis.connection-string");
 		}
 		try {
-			return new RedisUserStore(lettuce, options, keyStrategy, valueCodec);
+			return new RedisUserStore(lettuce, options, keyStrategy, valueCodec,
+					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 		}
 		catch (InvalidStoreOptionException ex) {
 			throw RedisDbConfigurationException.of(ex);
 		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RedisDbMeterObservationHandler redisDbMeterObservationHandler(ObjectProvider<MeterRegistry> meterRegistry) {
+			return new RedisDbMeterObservationHandler(meterRegistry);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -142,8 +158,9 @@ public final class RedisDbAutoConfiguration {
 		@ConditionalOnMissingBean
 		RedisUserStore redisUserStore(
 				@Qualifier(CONNECTION_FACTORY_BEAN_NAME) LettuceConnectionFactory redisDbConnectionFactory,
-				StoreOptions options, KeyStrategy keyStrategy, ValueCodec valueCodec) {
-			return createStore(redisDbConnectionFactory, options, keyStrategy, valueCodec);
+				StoreOptions options, KeyStrategy keyStrategy, ValueCodec valueCodec,
+				ObjectProvider<ObservationRegistry> observationRegistry) {
+			return createStore(redisDbConnectionFactory, options, keyStrategy, valueCodec, observationRegistry);
 		}
 
 		/** Boot's Redis health indicator covers default candidates only, so the store's own connection gets one. */
@@ -177,8 +194,9 @@ public final class RedisDbAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		RedisUserStore redisUserStore(RedisConnectionFactory redisConnectionFactory, StoreOptions options,
-				KeyStrategy keyStrategy, ValueCodec valueCodec) {
-			return createStore(redisConnectionFactory, options, keyStrategy, valueCodec);
+				KeyStrategy keyStrategy, ValueCodec valueCodec,
+				ObjectProvider<ObservationRegistry> observationRegistry) {
+			return createStore(redisConnectionFactory, options, keyStrategy, valueCodec, observationRegistry);
 		}
 
 	}
