@@ -1,9 +1,12 @@
 package dev.redisdb.sample;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 import dev.redisdb.RedisUserStore;
-import dev.redisdb.StoredUser;
 import dev.redisdb.TurnContext;
 
+import org.springframework.dao.PermissionDeniedDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -14,11 +17,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The Alexa endpoint. One turn: load the user's data with one {@link RedisUserStore#load}, let the
- * {@link Conversation} answer and change it, write it back with one {@link RedisUserStore#save}.
+ * The Alexa endpoint. One turn is one conflict-safe {@link RedisUserStore#update}: the {@link Conversation} answers
+ * and changes the loaded user, and the change is saved only if no other request of the same user saved in between
+ * (otherwise the turn runs again on fresh data), so concurrent requests of one user lose no visit.
  */
 @RestController
 public class AlexaController {
+
+	static final Reply UNAVAILABLE = Reply.ask("Sorry, I can't reach my memory right now, please try again.",
+			"Please try again.");
 
 	private final RedisUserStore store;
 
@@ -44,10 +51,16 @@ public class AlexaController {
 		if (request.request() == null || request.request().type() == null) {
 			throw new InvalidAlexaRequestException("The request has no request.type.");
 		}
-		StoredUser user = this.store.load(userId, TurnContext.ofSession(request.sessionId()));
-		Reply reply = this.conversation.reply(request.request(), user);
-		this.store.save(user);
-		return AlexaResponse.of(reply);
+		AtomicReference<Reply> reply = new AtomicReference<>();
+		this.store.update(userId, TurnContext.ofSession(request.sessionId()),
+				(user) -> reply.set(this.conversation.reply(request.request(), user)));
+		return AlexaResponse.of(reply.get());
+	}
+
+	/** Redis is down, slow, or the user is too busy: a voice app still answers, and Alexa plays it. */
+	@ExceptionHandler(TransientDataAccessException.class)
+	AlexaResponse unavailable() {
+		return AlexaResponse.of(UNAVAILABLE);
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
@@ -59,6 +72,18 @@ public class AlexaController {
 	@ExceptionHandler(InvalidAlexaRequestException.class)
 	ProblemDetail invalid(InvalidAlexaRequestException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	/** The store refuses a user id, a session id or a value: its message names the problem, not the data. */
+	@ExceptionHandler(IllegalArgumentException.class)
+	ProblemDetail refused(IllegalArgumentException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+	}
+
+	@ExceptionHandler(PermissionDeniedDataAccessException.class)
+	ProblemDetail anotherUsersSession() {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+				"The request's session belongs to another user.");
 	}
 
 	/** Thrown for a request body that is JSON but lacks what every Alexa request has. */

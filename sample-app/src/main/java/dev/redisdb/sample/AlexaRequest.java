@@ -29,7 +29,7 @@ public record AlexaRequest(Session session, Context context, Request request) {
 
 	/** @return the session id, or null for a request outside a session */
 	public String sessionId() {
-		return (this.session != null) ? this.session.sessionId() : null;
+		return (this.session != null && hasText(this.session.sessionId())) ? this.session.sessionId() : null;
 	}
 
 	private static boolean hasText(String value) {

@@ -107,7 +107,8 @@ final class Conversation {
 	}
 
 	private Reply repeat(StoredUser user) {
-		if (!user.history().isEmpty() && user.history().get(0).get("output") instanceof List<?> output
+		if (!user.history().isEmpty() && user.history().get(0) != null
+				&& user.history().get(0).get("output") instanceof List<?> output
 				&& !output.isEmpty() && output.get(0) instanceof Map<?, ?> last) {
 			return Reply.fromOutput(last);
 		}
