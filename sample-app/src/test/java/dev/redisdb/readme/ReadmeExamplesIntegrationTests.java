@@ -33,14 +33,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Every Java example in the README is quoted from a tagged region of the sources beside this test, so it compiles
- * against the current API; and each one runs here against a real redis-server.
+ * Every Java example in the README is quoted from a tagged region of the sources beside this test or of the sample's
+ * tests (the README's tests of an app), so it compiles against the current API; each one runs against a real Redis,
+ * here or as a test of its own.
  */
 class ReadmeExamplesIntegrationTests {
 
 	private static final Path README = Path.of("..", "README.md");
 
-	private static final Path EXAMPLES = Path.of("src", "test", "java", "dev", "redisdb", "readme");
+	/** Where the examples are: here, and the sample's own tests for the README's tests of an app. */
+	private static final List<Path> EXAMPLES = List.of(Path.of("src", "test", "java", "dev", "redisdb", "readme"),
+			Path.of("src", "test", "java", "dev", "redisdb", "sample"));
 
 	@RegisterExtension
 	static final RedisServerExtension redis = new RedisServerExtension();
@@ -149,11 +152,13 @@ class ReadmeExamplesIntegrationTests {
 	private static List<String> taggedRegions() throws IOException {
 		Pattern region = Pattern.compile("// tag::[a-z-]+\\[]\\n(.*?)\\n[ \\t]*// end::", Pattern.DOTALL);
 		List<String> regions = new ArrayList<>();
-		try (Stream<Path> sources = Files.list(EXAMPLES)) {
-			for (Path source : sources.filter((path) -> path.toString().endsWith(".java")).toList()) {
-				Matcher matcher = region.matcher(Files.readString(source));
-				while (matcher.find()) {
-					regions.add(normalize(matcher.group(1)));
+		for (Path examples : EXAMPLES) {
+			try (Stream<Path> sources = Files.list(examples)) {
+				for (Path source : sources.filter((path) -> path.toString().endsWith(".java")).toList()) {
+					Matcher matcher = region.matcher(Files.readString(source));
+					while (matcher.find()) {
+						regions.add(normalize(matcher.group(1)));
+					}
 				}
 			}
 		}

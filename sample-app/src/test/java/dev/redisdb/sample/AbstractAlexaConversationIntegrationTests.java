@@ -9,15 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Function;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import dev.redisdb.test.RedisServerExtension;
 import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.sync.RedisCommands;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,8 +27,6 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -35,12 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample over HTTP against a real Redis, with the request files of {@code requests/}, asserting what Alexa says
- * and what Redis holds.
+ * and what Redis holds. Subclasses provide the Redis: a {@code redis-server} process or a container.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "sample.encryption-key=" + AlexaConversationIntegrationTests.KEY)
+		properties = "sample.encryption-key=" + AbstractAlexaConversationIntegrationTests.KEY)
 @AutoConfigureRestTestClient
-class AlexaConversationIntegrationTests {
+abstract class AbstractAlexaConversationIntegrationTests {
 
 	static final String KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
@@ -56,20 +55,19 @@ class AlexaConversationIntegrationTests {
 
 	private static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
 
-	@RegisterExtension
-	static final RedisServerExtension redis = new RedisServerExtension();
-
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	@Autowired
 	private RestTestClient client;
 
-	@DynamicPropertySource
-	static void redisServer(DynamicPropertyRegistry registry) {
-		registry.add("jovo.redis.connection-string", () -> redis.server().uri());
-		// Boot's own connection points nowhere: the store must use the connection string, and nothing may reach
-		// another Redis (such as one on 6379).
-		registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:1");
+	/**
+	 * Runs commands on the app's Redis with a client of the test's own.
+	 */
+	abstract <T> T redis(Function<RedisCommands<String, String>, T> command);
+
+	@BeforeEach
+	void emptyRedis() {
+		redis(RedisCommands::flushall);
 	}
 
 	@Test
@@ -179,7 +177,7 @@ class AlexaConversationIntegrationTests {
 		byte[] bytes = Base64.getDecoder().decode(raw(USER_KEY));
 		bytes[bytes.length - 1] ^= 1;
 		String tampered = Base64.getEncoder().encodeToString(bytes);
-		redis.server().call((commands) -> commands.set(USER_KEY, tampered));
+		redis((commands) -> commands.set(USER_KEY, tampered));
 
 		this.client.post().uri("/alexa").contentType(MediaType.APPLICATION_JSON).body(request("my-name-is.json"))
 			.exchange()
@@ -236,7 +234,7 @@ class AlexaConversationIntegrationTests {
 	private void setSessionUpdatedAt(String key, Instant updatedAt) {
 		ObjectNode stored = stored(key);
 		((ObjectNode) stored.get("session")).put("updatedAt", updatedAt.truncatedTo(ChronoUnit.MILLIS).toString());
-		redis.server().call((commands) -> commands.set(key, stored.toString(), SetArgs.Builder.keepttl()));
+		redis((commands) -> commands.set(key, stored.toString(), SetArgs.Builder.keepttl()));
 	}
 
 	private ObjectNode stored(String key) {
@@ -244,19 +242,19 @@ class AlexaConversationIntegrationTests {
 	}
 
 	private String raw(String key) {
-		return redis.server().call((commands) -> commands.get(key));
+		return redis((commands) -> commands.get(key));
 	}
 
 	private long ttl(String key) {
-		return redis.server().call((commands) -> commands.ttl(key));
+		return redis((commands) -> commands.ttl(key));
 	}
 
 	private long storedKeyCount() {
-		return redis.server().call((commands) -> commands.dbsize());
+		return redis((commands) -> commands.dbsize());
 	}
 
 	private List<String> keys() {
-		return redis.server().call((commands) -> commands.keys("*"));
+		return redis((commands) -> commands.keys("*"));
 	}
 
 	private static String request(String file) {
