@@ -12,14 +12,12 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The Alexa conversation on a Redis container that {@code @ServiceConnection} wires to the application and to the
  * store; no Redis property is set, so the sample's embedded {@code redis-server} stays off.
  */
 @Testcontainers(disabledWithoutDocker = true)
-@DirtiesContext
 class AlexaConversationContainerIntegrationTests extends AbstractAlexaConversationIntegrationTests {
 
 	@Container

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @Testcontainers(disabledWithoutDocker = true)   // without Docker: skipped, and the report says why
 @SpringBootTest
-@DirtiesContext                                  // the context closes before its container stops
+@DirtiesContext                                  // no context outlives the container it points at
 class StoreOnContainerIntegrationTests {
 
 	@Container

@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest
-@DirtiesContext   // the context closes before its server stops
+@DirtiesContext   // no context outlives the server it points at
 class StoreOnRedisServerIntegrationTests {
 
 	@RegisterExtension   // a redis-server process on a free port for this class, emptied before each test
