@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.redisdb.test.RedisServer;
+import dev.redisdb.test.RedisServerExtension;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -11,24 +12,25 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One real {@code redis-server} per test class with a connection for stores on it, emptied before each test and
- * stopped (by PID) after the class: {@code @RegisterExtension static final StoreExtension redis = new StoreExtension();}
+ * {@link RedisServerExtension}'s server (one per test class, emptied before each test, stopped by PID after the
+ * class) plus a connection for stores on it:
+ * {@code @RegisterExtension static final StoreExtension redis = new StoreExtension();}
  */
 final class StoreExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
-	private RedisServer server;
+	private final RedisServerExtension redis = new RedisServerExtension();
 
 	private StoreFixture fixture;
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		this.server = RedisServer.start();
-		this.fixture = new StoreFixture(this.server);
+		this.redis.beforeAll(context);
+		this.fixture = new StoreFixture(this.redis.server());
 	}
 
 	@Override
 	public void beforeEach(ExtensionContext context) {
-		this.server.flushAll();
+		this.redis.beforeEach(context);
 	}
 
 	@Override
@@ -36,13 +38,11 @@ final class StoreExtension implements BeforeAllCallback, BeforeEachCallback, Aft
 		if (this.fixture != null) {
 			this.fixture.close();
 		}
-		if (this.server != null) {
-			this.server.close();
-		}
+		this.redis.afterAll(context);
 	}
 
 	RedisServer server() {
-		return this.server;
+		return this.redis.server();
 	}
 
 	/**
@@ -52,7 +52,7 @@ final class StoreExtension implements BeforeAllCallback, BeforeEachCallback, Aft
 	 */
 	Map<String, Long> callsSince(Map<String, Long> before) {
 		Map<String, Long> delta = new HashMap<>();
-		this.server.commandCalls().forEach((command, calls) -> {
+		server().commandCalls().forEach((command, calls) -> {
 			long added = calls - before.getOrDefault(command, 0L);
 			boolean fixtureOwn = command.equals("info") || command.equals("hello") || command.startsWith("client");
 			if (added > 0 && !fixtureOwn) {

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.redisdb.test.RedisServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -59,7 +60,7 @@ public final class BenchmarkMain {
 		Path results = resultsDirectory();
 		Files.createDirectories(results);
 		List<String> machine = new ArrayList<>(machine(args));
-		try (RedisServerProcess server = RedisServerProcess.start();
+		try (RedisServer server = RedisServer.start();
 				PrintStream text = new PrintStream(new Tee(System.out,
 						new FileOutputStream(results.resolve("jmh.txt").toFile())), true, StandardCharsets.UTF_8)) {
 			machine.add("redis-server pid " + server.pid() + ", port " + server.port());
@@ -99,7 +100,7 @@ public final class BenchmarkMain {
 	 */
 	private static void populate(int port, StoreConfig config, int userDataBytes, PrintStream text) {
 		long start = System.nanoTime();
-		RedisClient client = RedisClient.create(RedisURI.create(RedisServerProcess.HOST, port));
+		RedisClient client = RedisClient.create(RedisURI.create(TurnBenchmark.HOST, port));
 		try (StatefulRedisConnection<String, String> connection = client.connect()) {
 			new Dataset(Dataset.USERS, userDataBytes).populate(connection, config);
 		}
@@ -121,7 +122,7 @@ public final class BenchmarkMain {
 	private static String redisBenchmark(int port) {
 		StringBuilder output = new StringBuilder();
 		for (String clients : REDIS_BENCHMARK_CLIENTS) {
-			List<String> command = List.of("redis-benchmark", "-h", RedisServerProcess.HOST, "-p",
+			List<String> command = List.of("redis-benchmark", "-h", TurnBenchmark.HOST, "-p",
 					String.valueOf(port), "-t", "get,set", "-n", "100000", "-c", clients, "-q");
 			System.out.println("$ " + String.join(" ", command));
 			output.append("$ ").append(String.join(" ", command)).append('\n');
@@ -139,7 +140,7 @@ public final class BenchmarkMain {
 		return List.of("started " + Instant.now() + ", load average " + loadAverage(),
 				"processors " + Runtime.getRuntime().availableProcessors() + ", " + cpuModel(),
 				"java " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-				RedisServerProcess.version(),
+				Commands.output(List.of("redis-server", "--version")).strip(),
 				"os " + System.getProperty("os.name") + " " + System.getProperty("os.version"),
 				"arguments " + ((args.length > 0) ? String.join(" ", args) : "(none: the defaults)"));
 	}

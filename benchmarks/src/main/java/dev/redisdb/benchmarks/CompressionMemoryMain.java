@@ -9,6 +9,7 @@ import dev.redisdb.StoreOptions;
 import dev.redisdb.StoredUser;
 import dev.redisdb.ValueCodec;
 import dev.redisdb.ValueTransform;
+import dev.redisdb.test.RedisServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -35,11 +36,11 @@ public final class CompressionMemoryMain {
 
 	public static void main(String[] args) {
 		JsonMapper mapper = JsonMapper.builder().build();
-		try (RedisServerProcess server = RedisServerProcess.start()) {
-			LettuceConnectionFactory factory = new LettuceConnectionFactory(RedisServerProcess.HOST, server.port());
+		try (RedisServer server = RedisServer.start()) {
+			LettuceConnectionFactory factory = new LettuceConnectionFactory(server.host(), server.port());
 			factory.afterPropertiesSet();
 			factory.start();
-			RedisClient client = RedisClient.create(RedisURI.create(RedisServerProcess.HOST, server.port()));
+			RedisClient client = RedisClient.create(RedisURI.create(server.host(), server.port()));
 			try (StatefulRedisConnection<String, String> connection = client.connect()) {
 				RedisCommands<String, String> redis = connection.sync();
 				System.out.println("| User data | Value, plain JSON | MEMORY USAGE, plain | Value, compressed "

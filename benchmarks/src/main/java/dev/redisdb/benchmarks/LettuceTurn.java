@@ -59,7 +59,7 @@ final class LettuceTurn implements Turn {
 	LettuceTurn(int port, StoreConfig config) {
 		this.config = config;
 		this.ttls = config.ttlSeconds().stream().map(String::valueOf).toArray(String[]::new);
-		this.client = RedisClient.create(RedisURI.create(RedisServerProcess.HOST, port));
+		this.client = RedisClient.create(RedisURI.create(TurnBenchmark.HOST, port));
 		this.connection = this.client.connect();
 		this.redis = this.connection.sync();
 		this.saveScriptSha = this.redis.scriptLoad(SAVE_SCRIPT);

@@ -62,7 +62,7 @@ enum StoreConfig {
 	 */
 	Map<String, Object> springProperties(int port) {
 		Map<String, Object> properties = new java.util.LinkedHashMap<>();
-		properties.put("jovo.redis.connection-string", "redis://" + RedisServerProcess.HOST + ":" + port);
+		properties.put("jovo.redis.connection-string", "redis://" + TurnBenchmark.HOST + ":" + port);
 		if (this == SPLIT) {
 			properties.put("jovo.redis.key-prefix", "myapp");
 			properties.put("jovo.redis.stored-elements.session", "true");

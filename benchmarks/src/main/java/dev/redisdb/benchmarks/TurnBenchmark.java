@@ -36,6 +36,9 @@ public class TurnBenchmark {
 
 	static final String PORT_PROPERTY = "redisdb.bench.port";
 
+	/** Where the benchmark's {@code RedisServer} listens, in the forked benchmark JVMs too. */
+	static final String HOST = "127.0.0.1";
+
 	private static final String[] INTENTS = { "PlayIntent", "PauseIntent", "NextIntent", "HelpIntent" };
 
 	/** {@code store}: through {@code RedisUserStore}; {@code baseline}: Lettuce and Jackson by hand. */
@@ -63,7 +66,7 @@ public class TurnBenchmark {
 		}
 		StoreConfig storeConfig = StoreConfig.of(this.config);
 		String expected = Dataset.describe(Dataset.USERS, storeConfig, this.userDataBytes);
-		RedisClient client = RedisClient.create(RedisURI.create(RedisServerProcess.HOST, port));
+		RedisClient client = RedisClient.create(RedisURI.create(HOST, port));
 		try (StatefulRedisConnection<String, String> connection = client.connect()) {
 			String populated = connection.sync().get(Dataset.MARKER_KEY);
 			if (!expected.equals(populated)) {

@@ -3,6 +3,7 @@ package dev.redisdb.benchmarks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.redisdb.test.RedisServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TurnEquivalenceIntegrationTests {
 
-	private static RedisServerProcess server;
+	private static RedisServer server;
 
 	private static RedisClient client;
 
@@ -28,8 +29,8 @@ class TurnEquivalenceIntegrationTests {
 
 	@BeforeAll
 	static void startServer() {
-		server = RedisServerProcess.start();
-		client = RedisClient.create(RedisURI.create(RedisServerProcess.HOST, server.port()));
+		server = RedisServer.start();
+		client = RedisClient.create(RedisURI.create(server.host(), server.port()));
 		connection = client.connect();
 	}
 

@@ -35,7 +35,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Auto-configuration of the {@link RedisUserStore} and its hooks, from {@code jovo.redis.*}: on its own connection
- * when {@code jovo.redis.connection-string} is set, otherwise on the application's Redis connection.
+ * when the application has {@link RedisDbConnectionDetails} (as {@code @ServiceConnection} registers them) or
+ * {@code jovo.redis.connection-string} is set, otherwise on the application's Redis connection.
  *
  * @since 0.1.0
  */
@@ -52,7 +53,7 @@ public final class RedisDbAutoConfiguration {
 	 */
 	public static final String TEMPLATE_BEAN_NAME = "redisDbTemplate";
 
-	/** Name of the connection factory made from {@code jovo.redis.connection-string}. */
+	/** Name of the store's own connection factory, made from {@link RedisDbConnectionDetails}. */
 	public static final String CONNECTION_FACTORY_BEAN_NAME = "redisDbConnectionFactory";
 
 	@Bean
@@ -130,8 +131,15 @@ public final class RedisDbAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@Conditional(ConnectionStringConditions.Set.class)
+	@Conditional(OwnConnectionConditions.Own.class)
 	static class OwnConnectionConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(RedisDbConnectionDetails.class)
+		PropertiesRedisDbConnectionDetails redisDbConnectionDetails(RedisDbProperties properties,
+				ObjectProvider<SslBundles> sslBundles) {
+			return new PropertiesRedisDbConnectionDetails(properties, sslBundles.getIfAvailable());
+		}
 
 		@Bean(destroyMethod = "shutdown", defaultCandidate = false)
 		@ConditionalOnMissingBean(name = "redisDbClientResources")
@@ -140,11 +148,10 @@ public final class RedisDbAutoConfiguration {
 		}
 
 		@Bean(name = CONNECTION_FACTORY_BEAN_NAME, defaultCandidate = false)
-		LettuceConnectionFactory redisDbConnectionFactory(RedisDbProperties properties,
-				ObjectProvider<SslBundles> sslBundles,
+		LettuceConnectionFactory redisDbConnectionFactory(RedisDbConnectionDetails connectionDetails,
+				RedisDbProperties properties,
 				@Qualifier("redisDbClientResources") ClientResources redisDbClientResources) {
-			return ConnectionStringConnectionFactory.create(properties, sslBundles.getIfAvailable(),
-					redisDbClientResources);
+			return OwnConnectionFactory.create(connectionDetails, properties, redisDbClientResources);
 		}
 
 		@Bean(name = TEMPLATE_BEAN_NAME, defaultCandidate = false)
@@ -181,7 +188,7 @@ public final class RedisDbAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@Conditional(ConnectionStringConditions.NotSet.class)
+	@Conditional(OwnConnectionConditions.Application.class)
 	@ConditionalOnSingleCandidate(RedisConnectionFactory.class)
 	static class ApplicationConnectionConfiguration {
 

@@ -32,6 +32,12 @@ public final class RedisServer implements AutoCloseable {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(10);
 
+	private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+
+	private static final String EXECUTABLE = "redis-server";
+
+	private final String executable;
+
 	private final int port;
 
 	private final List<String> extraArguments;
@@ -46,7 +52,8 @@ public final class RedisServer implements AutoCloseable {
 
 	private final Thread shutdownHook = new Thread(this::stop, "redis-server-shutdown");
 
-	private RedisServer(int port, List<String> extraArguments, Mode mode) {
+	private RedisServer(String executable, int port, List<String> extraArguments, Mode mode) {
+		this.executable = executable;
 		this.port = port;
 		this.extraArguments = List.copyOf(extraArguments);
 		this.mode = mode;
@@ -66,7 +73,19 @@ public final class RedisServer implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static RedisServer start(String... extraArguments) {
-		return start(Mode.PLAIN, Arrays.asList(extraArguments));
+		return start(EXECUTABLE, Mode.PLAIN, Arrays.asList(extraArguments));
+	}
+
+	/**
+	 * Starts a server from another {@code redis-server} binary than the one on the PATH.
+	 * @param executable the binary: a path, or a name looked up on the PATH
+	 * @param extraArguments further {@code redis-server} arguments
+	 * @return the running server
+	 * @throws IllegalStateException when the server does not come up; its cause is an {@link IOException} when the
+	 * binary cannot be run at all
+	 */
+	public static RedisServer startFrom(String executable, String... extraArguments) {
+		return start(executable, Mode.PLAIN, Arrays.asList(extraArguments));
 	}
 
 	/**
@@ -83,7 +102,7 @@ public final class RedisServer implements AutoCloseable {
 		List<String> arguments = new ArrayList<>(List.of("--tls-cert-file", certificate.toString(), "--tls-key-file",
 				privateKey.toString(), "--tls-ca-cert-file", caCertificate.toString(), "--tls-auth-clients", "no"));
 		arguments.addAll(Arrays.asList(extraArguments));
-		return start(Mode.TLS, arguments);
+		return start(EXECUTABLE, Mode.TLS, arguments);
 	}
 
 	/**
@@ -93,7 +112,7 @@ public final class RedisServer implements AutoCloseable {
 	 * @return the running sentinel
 	 */
 	public static RedisServer startSentinel(String configuration) {
-		RedisServer server = new RedisServer(freePort(), List.of(), Mode.SENTINEL);
+		RedisServer server = new RedisServer(EXECUTABLE, freePort(), List.of(), Mode.SENTINEL);
 		try {
 			Files.writeString(server.configurationFile(), configuration);
 		}
@@ -106,8 +125,8 @@ public final class RedisServer implements AutoCloseable {
 		return server;
 	}
 
-	private static RedisServer start(Mode mode, List<String> extraArguments) {
-		RedisServer server = new RedisServer(freePort(), extraArguments, mode);
+	private static RedisServer start(String executable, Mode mode, List<String> extraArguments) {
+		RedisServer server = new RedisServer(executable, freePort(), extraArguments, mode);
 		try {
 			server.launch();
 		}
@@ -232,6 +251,7 @@ public final class RedisServer implements AutoCloseable {
 		return calls;
 	}
 
+	/** Stops the server (SIGTERM, then SIGKILL if it has not exited after 10 seconds) and deletes its directory. */
 	@Override
 	public void close() {
 		stop();
@@ -244,7 +264,18 @@ public final class RedisServer implements AutoCloseable {
 	}
 
 	private void stop() {
-		kill();
+		if (this.process != null && this.process.isAlive()) {
+			this.process.destroy();
+			try {
+				if (!this.process.waitFor(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+					kill();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				kill();
+			}
+		}
 		deleteWorkDirectory();
 	}
 
@@ -253,7 +284,7 @@ public final class RedisServer implements AutoCloseable {
 	}
 
 	private List<String> command() {
-		List<String> command = new ArrayList<>(List.of("redis-server"));
+		List<String> command = new ArrayList<>(List.of(this.executable));
 		switch (this.mode) {
 			case PLAIN -> command.addAll(List.of("--port", String.valueOf(this.port)));
 			case TLS -> command.addAll(List.of("--port", "0", "--tls-port", String.valueOf(this.port)));
@@ -277,7 +308,7 @@ public final class RedisServer implements AutoCloseable {
 				.start();
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Cannot start redis-server: is it installed and on the PATH? "
+			throw new IllegalStateException("Cannot start " + this.executable + ": is it installed and on the PATH? "
 					+ "(Debian/Ubuntu: apt-get install redis-server)", ex);
 		}
 		awaitAcceptingConnections();

@@ -2,12 +2,15 @@ package dev.redisdb.sample;
 
 import java.util.List;
 
+import dev.redisdb.autoconfigure.RedisDbConnectionDetails;
+
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
@@ -15,6 +18,8 @@ import org.springframework.util.StringUtils;
 /**
  * Runs the sample on an embedded {@code redis-server} when no Redis is configured, so that it starts with one
  * command. Not for production: configure {@code jovo.redis.connection-string} or {@code spring.data.redis.*} there.
+ * Connection details registered before the configuration classes are read, as {@code @ServiceConnection} in a test
+ * registers them, count as configured too.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedRedisConfiguration.NoRedisConfigured.class)
@@ -24,6 +29,10 @@ public class EmbeddedRedisConfiguration {
 	static final List<String> SERVER_PROPERTIES = List.of("jovo.redis.connection-string", "spring.data.redis.url",
 			"spring.data.redis.host", "spring.data.redis.port", "spring.data.redis.sentinel.master",
 			"spring.data.redis.cluster.nodes");
+
+	/** Connection details that name a Redis server. */
+	static final List<Class<?>> CONNECTION_DETAILS = List.of(DataRedisConnectionDetails.class,
+			RedisDbConnectionDetails.class);
 
 	// A bean, as Testcontainers does it: Boot's connection details point to it, and the context stops it.
 	@Bean(destroyMethod = "close")
@@ -43,14 +52,23 @@ public class EmbeddedRedisConfiguration {
 		};
 	}
 
-	static class NoRedisConfigured implements Condition {
+	static class NoRedisConfigured implements ConfigurationCondition {
+
+		@Override
+		public ConfigurationPhase getConfigurationPhase() {
+			return ConfigurationPhase.REGISTER_BEAN;
+		}
 
 		@Override
 		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
 			Environment environment = context.getEnvironment();
-			return SERVER_PROPERTIES.stream()
-				.noneMatch((name) -> StringUtils.hasText(environment.getProperty(name))
+			boolean propertySet = SERVER_PROPERTIES.stream()
+				.anyMatch((name) -> StringUtils.hasText(environment.getProperty(name))
 						|| environment.containsProperty(name + "[0]"));
+			ListableBeanFactory beans = context.getBeanFactory();
+			boolean connectionDetails = beans != null && CONNECTION_DETAILS.stream()
+				.anyMatch((type) -> beans.getBeanNamesForType(type, true, false).length > 0);
+			return !propertySet && !connectionDetails;
 		}
 
 	}

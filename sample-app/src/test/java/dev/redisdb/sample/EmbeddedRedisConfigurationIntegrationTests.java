@@ -68,6 +68,26 @@ class EmbeddedRedisConfigurationIntegrationTests {
 	}
 
 	@Test
+	void startsNothingWhenConnectionDetailsAreRegisteredAsServiceConnectionDoes() {
+		Set<Long> before = childPids();
+		this.contextRunner
+			.withBean("redisConnectionDetails", DataRedisConnectionDetails.class, () -> new DataRedisConnectionDetails() {
+
+				@Override
+				public Standalone getStandalone() {
+					return Standalone.of("127.0.0.1", 6390);
+				}
+
+			})
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.doesNotHaveBean(EmbeddedRedisServer.class)
+					.doesNotHaveBean("embeddedRedisConnectionDetails");
+				assertThat(childPids()).isEqualTo(before);
+			});
+	}
+
+	@Test
 	void failsClearlyWhenRedisServerIsNotInstalled() {
 		assertThatIllegalStateException().isThrownBy(() -> EmbeddedRedisServer.start("redis-server-not-installed"))
 			.withMessageStartingWith("Cannot start 'redis-server-not-installed': it is not installed or not on the PATH.")

@@ -1,0 +1,107 @@
+package dev.redisdb.autoconfigure;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.resource.ClientResources;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.data.redis.connection.RedisConfiguration;
+import org.springframework.data.redis.connection.RedisNode;
+import org.springframework.data.redis.connection.RedisPassword;
+import org.springframework.data.redis.connection.RedisSentinelConfiguration;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration.LettuceClientConfigurationBuilder;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.util.Assert;
+
+/**
+ * Builds the store's own Lettuce connection factory from {@link RedisDbConnectionDetails}: the server or the
+ * sentinels, ACL user and password, database number, TLS with the details' SSL bundle (peer and host name verified),
+ * and the store's timeouts from {@code jovo.redis.*}. While the connection is down, commands fail at once instead of
+ * queueing until they time out: a voice platform prefers a quick answer that something is wrong. Lettuce's
+ * per-command timeout timer stays off: the store awaits every command within the command timeout itself, and the
+ * timer cost a measurable share of CPU per command.
+ */
+final class OwnConnectionFactory {
+
+	private OwnConnectionFactory() {
+	}
+
+	/**
+	 * @param connectionDetails where to connect
+	 * @param properties the timeouts
+	 * @param clientResources the Lettuce resources (event loops, Netty customizer) to use; shut down by their owner
+	 * @return the factory, not yet started
+	 */
+	static LettuceConnectionFactory create(RedisDbConnectionDetails connectionDetails, RedisDbProperties properties,
+			ClientResources clientResources) {
+		ClientOptions.Builder clientOptions = ClientOptions.builder()
+			.socketOptions(SocketOptions.builder().connectTimeout(properties.connectTimeout()).build())
+			// No per-command timer: the store bounds each wait itself, and sync calls use the command timeout.
+			.timeoutOptions(TimeoutOptions.builder().timeoutCommands(false).build())
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+		LettuceClientConfigurationBuilder clientConfiguration = LettuceClientConfiguration.builder();
+		if (connectionDetails instanceof PropertiesRedisDbConnectionDetails fromConnectionString) {
+			// Options of the URI that connection details do not carry, such as ?verifyPeer=CA.
+			clientConfiguration.apply(fromConnectionString.uri());
+		}
+		SslBundle sslBundle = connectionDetails.getSslBundle();
+		if (sslBundle != null) {
+			clientConfiguration.useSsl();
+			clientOptions.sslOptions(sslOptions(sslBundle));
+		}
+		clientConfiguration.commandTimeout(properties.commandTimeout())
+			.clientOptions(clientOptions.build())
+			.clientResources(clientResources)
+			.clientName("redis-db");
+		return new LettuceConnectionFactory(redisConfiguration(connectionDetails), clientConfiguration.build());
+	}
+
+	private static RedisConfiguration redisConfiguration(RedisDbConnectionDetails connectionDetails) {
+		RedisDbConnectionDetails.Sentinel sentinel = connectionDetails.getSentinel();
+		if (sentinel != null) {
+			RedisSentinelConfiguration configuration = new RedisSentinelConfiguration();
+			configuration.setMaster(sentinel.getMaster());
+			sentinel.getNodes().forEach((node) -> configuration.addSentinel(new RedisNode(node.host(), node.port())));
+			configuration.setDatabase(sentinel.getDatabase());
+			configuration.setUsername(connectionDetails.getUsername());
+			configuration.setPassword(password(connectionDetails.getPassword()));
+			configuration.setSentinelUsername(sentinel.getUsername());
+			configuration.setSentinelPassword(password(sentinel.getPassword()));
+			return configuration;
+		}
+		RedisDbConnectionDetails.Standalone standalone = connectionDetails.getStandalone();
+		Assert.state(standalone != null, () -> connectionDetails.getClass().getName()
+				+ " names neither a standalone server nor sentinels");
+		RedisStandaloneConfiguration configuration = new RedisStandaloneConfiguration(standalone.getHost(),
+				standalone.getPort());
+		configuration.setDatabase(standalone.getDatabase());
+		configuration.setUsername(connectionDetails.getUsername());
+		configuration.setPassword(password(connectionDetails.getPassword()));
+		return configuration;
+	}
+
+	private static RedisPassword password(@Nullable String password) {
+		return (password != null) ? RedisPassword.of(password) : RedisPassword.none();
+	}
+
+	// As Spring Boot's LettuceConnectionConfiguration applies spring.data.redis.ssl.bundle; host name verification
+	// stays as the URI says (on unless verifyPeer=false or NONE).
+	private static SslOptions sslOptions(SslBundle sslBundle) {
+		SslOptions.Builder builder = SslOptions.builder()
+			.keyManager(sslBundle.getManagers().getKeyManagerFactory())
+			.trustManager(sslBundle.getManagers().getTrustManagerFactory());
+		if (sslBundle.getOptions().getCiphers() != null) {
+			builder.cipherSuites(sslBundle.getOptions().getCiphers());
+		}
+		if (sslBundle.getOptions().getEnabledProtocols() != null) {
+			builder.protocols(sslBundle.getOptions().getEnabledProtocols());
+		}
+		return builder.build();
+	}
+
+}
