@@ -200,9 +200,9 @@ public final class RedisUserStore implements AutoCloseable {
 	 * none of the user's entries changed in Redis since the load (compared by SHA-1 inside the same atomic script,
 	 * so the stored JSON needs no version field). Otherwise it loads and applies the change again, up to
 	 * {@link StoreOptions#updateAttempts()} times: after a conflict, updates of the same user in this JVM take turns
-	 * (waiting at most 1 s for theirs), and a conflict with another process is retried after a short random sleep.
-	 * Use it where one user's requests can overlap (platform retries, double taps); the change must be safe to apply
-	 * more than once to fresh data.
+	 * (each wait for the turn lasts at most 1 s), and a conflict with another process is retried after a short random
+	 * sleep. Use it where one user's requests can overlap (platform retries, double taps); the change must be safe to
+	 * apply more than once to fresh data.
 	 * @param userId the user id
 	 * @param context the turn's context
 	 * @param change applies the turn's change to the loaded user
