@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -194,7 +195,22 @@ final class RedisAccess implements AutoCloseable {
 		}
 	}
 
-	private RedisSystemException refused(String operation, RedisCommandExecutionException ex) {
+	/** Error codes a cluster or a replica answers with while it fails over, reshards or loads its data. */
+	private static final Set<String> TRANSIENT_ERRORS = Set.of("CLUSTERDOWN", "TRYAGAIN", "MOVED", "ASK", "LOADING",
+			"MASTERDOWN", "READONLY");
+
+	/**
+	 * @return for an error reply whose code is one of {@link #TRANSIENT_ERRORS}, a {@link RedisDbUnavailableException};
+	 * for any other, a {@link RedisSystemException}
+	 */
+	DataAccessException refused(String operation, RedisCommandExecutionException ex) {
+		String reply = String.valueOf(ex.getMessage());
+		int codeEnd = reply.indexOf(' ');
+		if (TRANSIENT_ERRORS.contains((codeEnd < 0) ? reply : reply.substring(0, codeEnd))) {
+			return new RedisDbUnavailableException("Cannot " + operation + ": Redis at " + this.endpoint
+					+ " is unavailable while it fails over, reshards or loads its data (it answered " + reply + ")",
+					ex);
+		}
 		return new RedisSystemException("Cannot " + operation + ": Redis at " + this.endpoint
 				+ " answered with an error: " + ex.getMessage(), ex);
 	}

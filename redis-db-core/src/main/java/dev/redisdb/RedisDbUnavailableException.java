@@ -3,8 +3,10 @@ package dev.redisdb;
 import org.springframework.dao.TransientDataAccessResourceException;
 
 /**
- * Redis could not be reached or did not answer in time. Transient: the same call may succeed later. Its message
- * names the server, never a password.
+ * Redis could not be reached, did not answer in time, or answered with an error it gives while it fails over,
+ * reshards or loads its data ({@code CLUSTERDOWN}, {@code TRYAGAIN}, {@code MOVED}, {@code ASK}, {@code LOADING},
+ * {@code MASTERDOWN}, {@code READONLY}). Transient: the same call may succeed later. Its message names the server,
+ * never a password.
  * <p>
  * A save or update that was sent but not answered in time may still have been applied by Redis, whole (it is one
  * atomic command or script) or not at all: {@link #mayHaveBeenApplied()} says so, and a caller that retries must

@@ -237,8 +237,10 @@ public final class RedisUserStore implements AutoCloseable {
 	 * Changes a user without losing a concurrent change: loads the user, applies {@code change}, and saves only if
 	 * none of the user's entries changed in Redis since the load (compared by SHA-1 inside the same atomic script,
 	 * so the stored JSON needs no version field). Otherwise it loads and applies the change again, up to
-	 * {@link StoreOptions#updateAttempts()} times. Use it where one user's requests can overlap (platform retries,
-	 * double taps); the change must be safe to apply more than once to fresh data.
+	 * {@link StoreOptions#updateAttempts()} times: after a conflict, updates of the same user in this JVM take turns
+	 * (each wait for the turn lasts at most 1 s), and a conflict with another process is retried after a short random
+	 * sleep. Use it where one user's requests can overlap (platform retries, double taps); the change must be safe to
+	 * apply more than once to fresh data.
 	 * @param userId the user id
 	 * @param context the turn's context
 	 * @param change applies the turn's change to the loaded user
@@ -254,16 +256,23 @@ public final class RedisUserStore implements AutoCloseable {
 	private StoredUser update(String userId, TurnContext context, Consumer<StoredUser> change,
 			@Nullable RedisDbObservationContext observation) {
 		int attempts = this.options.updateAttempts();
-		for (int attempt = 1; attempt <= attempts; attempt++) {
-			if (observation != null) {
-				observation.attempts(attempt);
+		UpdateTurn turn = UpdateTurn.of(userId);
+		try {
+			turn.joinIfOthersWait();
+			for (int attempt = 1; attempt <= attempts; attempt++) {
+				if (observation != null) {
+					observation.attempts(attempt);
+				}
+				StoredUser user = read(userId, context);
+				change.accept(user);
+				if (write(user, true, observation)) {
+					return user;
+				}
+				backOff(turn, attempt);
 			}
-			StoredUser user = read(userId, context);
-			change.accept(user);
-			if (write(user, true, observation)) {
-				return user;
-			}
-			backOff(attempt);
+		}
+		finally {
+			turn.leave();
 		}
 		throw new RedisDbConflictException("Cannot update user: it was changed concurrently on each of " + attempts
 				+ " attempts (update-attempts)");
@@ -539,9 +548,17 @@ public final class RedisUserStore implements AutoCloseable {
 		logger.warn(message + "; treated as empty (undecodable-values: treat-as-empty)");
 	}
 
-	private static void backOff(int attempt) {
+	/**
+	 * After a conflict with an update of this JVM, waits for the turn. With the turn, the conflict came from another
+	 * process: sleeps a random time below 2 ms doubled with each attempt, at most 200 ms ("full jitter"), so that the
+	 * processes' retries drift apart.
+	 */
+	private static void backOff(UpdateTurn turn, int attempt) {
+		if (!turn.held() && turn.take()) {
+			return;
+		}
 		try {
-			Thread.sleep(ThreadLocalRandom.current().nextLong(1L << Math.min(attempt, 6)));
+			Thread.sleep(ThreadLocalRandom.current().nextLong(Math.min(200, 2L << Math.min(attempt - 1, 7)) + 1));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -29,6 +30,7 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -71,6 +73,13 @@ public final class RedisDbAutoConfiguration {
 	@ConditionalOnProperty(name = "jovo.redis.log-redis-traffic", havingValue = "false", matchIfMissing = true)
 	static LettuceTrafficLogGuard redisDbLettuceTrafficLogGuard() {
 		return new LettuceTrafficLogGuard();
+	}
+
+	@Bean
+	@Conditional(ConnectionStringConditions.NotSet.class)
+	ClusterTopologyRefresh redisDbClusterTopologyRefresh(Environment environment,
+			ObjectProvider<DataRedisConnectionDetails> connectionDetails) {
+		return new ClusterTopologyRefresh(environment, connectionDetails);
 	}
 
 	@Bean

@@ -6,10 +6,12 @@ import java.util.List;
 
 import dev.redisdb.RedisDbUnavailableException;
 import dev.redisdb.RedisUserStore;
+import dev.redisdb.SplitExample;
 import dev.redisdb.StoredUser;
 import dev.redisdb.test.RedisSentinelGroup;
 import dev.redisdb.test.RedisServer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The store behind Sentinel, on live processes: a primary, a replica and three sentinels. Sentinel is configured
  * through a {@code redis-sentinel://} connection string or through Spring Boot's {@code spring.data.redis.sentinel.*}.
+ * After a failover the killed node is started again as the replica, ready for the next one.
  */
 class SentinelFailoverIntegrationTests {
 
 	private static final String PASSWORD = "sentinel-test-secret";
 
 	private static final Duration FAILOVER_LIMIT = Duration.ofSeconds(30);
+
+	private static final Duration RECOVERY_LIMIT = Duration.ofSeconds(10);
 
 	private static RedisSentinelGroup sentinel;
 
@@ -38,6 +43,11 @@ class SentinelFailoverIntegrationTests {
 	@BeforeAll
 	static void startSentinelGroup() {
 		sentinel = RedisSentinelGroup.start(PASSWORD);
+	}
+
+	@AfterEach
+	void restartKilledNodes() {
+		sentinel.restartKilledNodes();
 	}
 
 	@AfterAll
@@ -75,14 +85,15 @@ class SentinelFailoverIntegrationTests {
 				StoredUser user = store.load("U1");
 				user.data().put("visits", 1);
 				store.save(user);
-				int oldPrimary = sentinel.masterPort();
-				sentinel.primary().call((commands) -> commands.waitForReplication(1, 2000));
+				RedisServer primary = sentinel.currentPrimary();
+				RedisServer replica = sentinel.currentReplica();
+				primary.call((commands) -> commands.waitForReplication(1, 2000));
 
-				String clients = sentinel.primary().call((commands) -> commands.clientList());
+				String clients = primary.call((commands) -> commands.clientList());
 				assertThat(clients).as("the store's connection").contains("name=redis-db");
 
 				long killedAt = System.nanoTime();
-				sentinel.primary().kill();
+				primary.kill();
 				List<RedisDbUnavailableException> failures = new ArrayList<>();
 				Object visitsFirstLoadedAfterFailover = null;
 				StoredUser afterFailover = null;
@@ -110,10 +121,53 @@ class SentinelFailoverIntegrationTests {
 				assertThat(afterFailover).as("store serving again within %s", FAILOVER_LIMIT).isNotNull();
 				assertThat(visitsFirstLoadedAfterFailover).as("replicated before the primary died").isEqualTo(1);
 				assertThat(afterFailover.data()).containsEntry("visits", 2);
-				assertThat(sentinel.masterPort()).isNotEqualTo(oldPrimary).isEqualTo(sentinel.replica().port());
+				assertThat(sentinel.masterPort()).isEqualTo(replica.port());
 				assertThat(failures).isNotEmpty()
 					.allSatisfy((failure) -> assertThat(failure.getMessage()).startsWith("Cannot ")
 						.doesNotContain(PASSWORD));
+			});
+	}
+
+	@Test
+	void servesEveryUserAgainWithinTenSecondsOfAFailoverThroughBootsSentinelPropertiesWithoutTornSaves() {
+		this.contextRunner
+			.withPropertyValues("spring.data.redis.sentinel.master=" + RedisSentinelGroup.MASTER_NAME,
+					"spring.data.redis.sentinel.nodes=" + sentinel.sentinelNodes(),
+					"spring.data.redis.password=" + PASSWORD, "spring.data.redis.timeout=2s")
+			.withPropertyValues(SplitExample.PROPERTIES)
+			.run((context) -> {
+				RedisUserStore store = context.getBean(RedisUserStore.class);
+				RedisServer primary = sentinel.currentPrimary();
+				RedisServer replica = sentinel.currentReplica();
+				try (FailoverTraffic traffic = FailoverTraffic.start(store, 32, 30)) {
+					traffic.awaitSaves(2000, Duration.ofSeconds(20));
+
+					traffic.kill(primary::kill);
+					traffic.runUntilQuietFor(Duration.ofSeconds(3), FAILOVER_LIMIT);
+					FailoverTraffic.Verification verification = traffic.verify();
+
+					System.out.printf("Sentinel failover (spring.data.redis.sentinel.*): no save was acknowledged "
+							+ "for %d ms, until %d ms after the kill; the last failed call ended %d ms after it; %d "
+							+ "calls failed %s; %d saves acknowledged (%d in the %d ms before the kill); %d users "
+							+ "read back, %d not, %d torn, %d with an acknowledged save lost%n",
+							traffic.longestPauseInSaves().toMillis(), traffic.savesResumedAfterKill().toMillis(),
+							traffic.lastFailureAfterKill().toMillis(), traffic.failures().size(),
+							traffic.failuresByReason(), traffic.saves(), traffic.savesBeforeKill(),
+							traffic.beforeKill().toMillis(), verification.users(), verification.unreadable(),
+							verification.torn(), verification.lostAcknowledged());
+					assertThat(sentinel.masterPort()).isEqualTo(replica.port());
+					assertThat(traffic.failures()).as("failed calls")
+						.allSatisfy((failure) -> assertThat(failure).isInstanceOf(RedisDbUnavailableException.class)
+							.hasMessageStartingWith("Cannot ")
+							.hasMessageNotContaining(PASSWORD));
+					assertThat(traffic.savesResumedAfterKill()).as("saves resumed after the kill")
+						.isLessThanOrEqualTo(RECOVERY_LIMIT);
+					assertThat(traffic.lastFailureAfterKill()).as("last failed call after the kill")
+						.isLessThanOrEqualTo(RECOVERY_LIMIT);
+					assertThat(verification.users()).isEqualTo(32 * 30);
+					assertThat(verification.torn()).as("users whose entries carry different tokens: %s",
+							verification.tornExamples()).isZero();
+				}
 			});
 	}
 
