@@ -76,7 +76,7 @@ public final class RedisDbAutoConfiguration {
 	}
 
 	@Bean
-	@Conditional(ConnectionStringConditions.NotSet.class)
+	@Conditional(OwnConnectionConditions.Application.class)
 	ClusterTopologyRefresh redisDbClusterTopologyRefresh(Environment environment,
 			ObjectProvider<DataRedisConnectionDetails> connectionDetails) {
 		return new ClusterTopologyRefresh(environment, connectionDetails);

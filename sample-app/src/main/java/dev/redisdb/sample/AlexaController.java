@@ -2,6 +2,9 @@ package dev.redisdb.sample;
 
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.redisdb.RedisDbDataException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import dev.redisdb.RedisUserStore;
 import dev.redisdb.TurnContext;
 
@@ -23,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class AlexaController {
+
+	private static final Log logger = LogFactory.getLog(AlexaController.class);
 
 	static final Reply UNAVAILABLE = Reply.ask("Sorry, I can't reach my memory right now, please try again.",
 			"Please try again.");
@@ -61,6 +66,17 @@ public class AlexaController {
 	@ExceptionHandler(TransientDataAccessException.class)
 	AlexaResponse unavailable() {
 		return AlexaResponse.of(UNAVAILABLE);
+	}
+
+	/**
+	 * A stored value that cannot be read is the skill's problem, not the caller's: a server error that says no more
+	 * (the store's message, which names the key, is in the log).
+	 */
+	@ExceptionHandler(RedisDbDataException.class)
+	ProblemDetail unreadableData(RedisDbDataException ex) {
+		logger.error(ex.getMessage());
+		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The skill cannot read this user's stored data.");
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
