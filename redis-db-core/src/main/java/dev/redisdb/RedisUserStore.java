@@ -81,10 +81,9 @@ public final class RedisUserStore implements AutoCloseable {
 	/** Per entry of {@code options.entries()}: whether a save writes it (it stores something). */
 	private final boolean[] written;
 
-	/** Script arguments, precomputed: each entry's TTL, and that of the user's index of context-keyed keys. */
+	/** Script arguments, precomputed: each entry's TTL and id. */
 	private final byte[][] ttlArguments;
 
-	private final byte[] indexTtlArgument;
 
 	private final byte[][] entryIdArguments;
 
@@ -142,7 +141,7 @@ public final class RedisUserStore implements AutoCloseable {
 			this.written[i] = !storingNothing.contains(entries.get(i));
 			this.ttlArguments[i] = RedisAccess.utf8(Long.toString(entries.get(i).ttlSeconds()));
 		}
-		this.indexTtlArgument = RedisAccess.utf8(Long.toString(indexTtlSeconds(entries)));
+
 		this.slotRouting = SlotRouting.of(connectionFactory, options,
 				entries.stream().filter((entry) -> !storingNothing.contains(entry)).toList());
 		this.redis = new RedisAccess(connectionFactory);
@@ -492,7 +491,7 @@ public final class RedisUserStore implements AutoCloseable {
 		}
 		byte[] index = indexed ? RedisAccess.utf8(keys.index()) : null;
 		SaveScript.Call call = SaveScript.call(groupKeys, groupGuards, digests, groupValues, ttls, entryIds,
-				onlyIfUnchanged, index, this.indexTtlArgument);
+				onlyIfUnchanged, index, indexed ? indexTtl(group, guards) : null);
 		long answer = this.redis.eval("save user", SaveScript.script(), call.keys(), call.arguments(), true);
 		return interpret(answer, group, keys);
 	}
@@ -516,16 +515,22 @@ public final class RedisUserStore implements AutoCloseable {
 				+ "string; nothing was written (undecodable-values: treat-as-empty would overwrite it)", null);
 	}
 
-	/** @return the TTL of a user's index: that of its longest-lived context-keyed entry, 0 (none) if one has none */
-	private static long indexTtlSeconds(List<Entry> entries) {
+	/**
+	 * @return the TTL argument of the user's index: that of the longest-lived context-keyed entry written, so that
+	 * the index outlives every key it lists; 0 (none) if one of them has none
+	 */
+	private byte[] indexTtl(int[] group, SaveScript.Guard[] guards) {
 		long longest = 0;
-		for (Entry entry : entries) {
-			if (entry.ttlSeconds() == 0) {
-				return 0;
+		for (int entry : group) {
+			if (guards[entry].isContextKeyed()) {
+				long ttl = this.options.entries().get(entry).ttlSeconds();
+				if (ttl == 0) {
+					return this.ttlArguments[entry];
+				}
+				longest = Math.max(longest, ttl);
 			}
-			longest = Math.max(longest, entry.ttlSeconds());
 		}
-		return longest;
+		return RedisAccess.utf8(Long.toString(longest));
 	}
 
 	private @Nullable DbItem decode(int index, String key, byte[] value) {

@@ -125,11 +125,11 @@ final class SaveScript {
 	 * @return the script's keys and arguments
 	 */
 	static Call call(byte[][] keys, Guard[] guards, byte[][] digests, byte[][] values, byte[][] ttls,
-			byte[][] entryIds, boolean compareAll, byte @Nullable [] index, byte[] indexTtl) {
+			byte[][] entryIds, boolean compareAll, byte @Nullable [] index, byte @Nullable [] indexTtl) {
 		byte[][] scriptKeys = (index != null) ? append(keys, index) : keys;
 		List<byte[]> arguments = new ArrayList<>(2 + keys.length * 5);
 		arguments.add(compareAll ? COMPARE : OVERWRITE);
-		arguments.add((index != null) ? indexTtl : NOTHING);
+		arguments.add((index != null && indexTtl != null) ? indexTtl : NOTHING);
 		for (int i = 0; i < keys.length; i++) {
 			arguments.add(guards[i].code);
 			arguments.add((digests != null && digests[i] != null) ? digests[i] : NOTHING);

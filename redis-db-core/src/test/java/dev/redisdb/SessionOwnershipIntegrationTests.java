@@ -83,6 +83,8 @@ class SessionOwnershipIntegrationTests {
 			.doesNotContain("owner");
 		assertThat(redis.server().<Map<String, String>>call((commands) -> commands.hgetall("myapp:index:anna")))
 			.containsExactly(Map.entry("myapp:session:s1", "session"));
+		assertThat(redis.server().ttl("myapp:index:anna")).as("as long as the session it lists")
+			.isBetween(1190L, 1200L);
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import dev.redisdb.autoconfigure.RedisDbConnectionDetails;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
@@ -36,8 +37,9 @@ public class EmbeddedRedisConfiguration {
 
 	// A bean, as Testcontainers does it: Boot's connection details point to it, and the context stops it.
 	@Bean(destroyMethod = "close")
-	EmbeddedRedisServer embeddedRedisServer() {
-		return EmbeddedRedisServer.start("redis-server");
+	EmbeddedRedisServer embeddedRedisServer(
+			@Value("${sample.embedded-redis.executable:redis-server}") String executable) {
+		return EmbeddedRedisServer.start(executable);
 	}
 
 	@Bean

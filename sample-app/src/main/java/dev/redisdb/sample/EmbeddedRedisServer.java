@@ -25,7 +25,8 @@ final class EmbeddedRedisServer implements AutoCloseable {
 	 * Starts a server and waits until it answers {@code PING}.
 	 * @param executable the {@code redis-server} binary, looked up on the PATH
 	 * @return the running server
-	 * @throws IllegalStateException when the binary is missing or the server does not come up
+	 * @throws RedisServerNotInstalledException when the binary is missing
+	 * @throws IllegalStateException when the server does not come up
 	 */
 	static EmbeddedRedisServer start(String executable) {
 		RedisServer server;
@@ -36,10 +37,7 @@ final class EmbeddedRedisServer implements AutoCloseable {
 			if (!(ex.getCause() instanceof IOException)) {
 				throw ex;
 			}
-			throw new IllegalStateException("Cannot start '" + executable + "': it is not installed or not on the "
-					+ "PATH. Install Redis (Debian/Ubuntu: sudo apt-get install redis-server, macOS: brew install redis) "
-					+ "or point the app to a running server with JOVO_REDIS_CONNECTION_STRING=redis://host:6379 "
-					+ "(or spring.data.redis.host / spring.data.redis.url).", ex);
+			throw new RedisServerNotInstalledException(executable, ex);
 		}
 		logger.info("No Redis configured: started an embedded redis-server (pid " + server.pid() + ") on "
 				+ server.uri() + " without persistence; it stops with the app. Set JOVO_REDIS_CONNECTION_STRING "

@@ -14,17 +14,22 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+@ExtendWith(OutputCaptureExtension.class)
 class EmbeddedRedisConfigurationIntegrationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -88,11 +93,16 @@ class EmbeddedRedisConfigurationIntegrationTests {
 	}
 
 	@Test
-	void failsClearlyWhenRedisServerIsNotInstalled() {
-		assertThatIllegalStateException().isThrownBy(() -> EmbeddedRedisServer.start("redis-server-not-installed"))
-			.withMessageStartingWith("Cannot start 'redis-server-not-installed': it is not installed or not on the PATH.")
-			.withMessageContaining("sudo apt-get install redis-server")
-			.withMessageContaining("JOVO_REDIS_CONNECTION_STRING=redis://host:6379");
+	void aMissingRedisServerStopsTheAppWithAFailureAnalysisNotAStackTrace(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(SampleApplication.class);
+		application.setDefaultProperties(Map.of("sample.embedded-redis.executable", "redis-server-not-installed",
+				"server.port", "0"));
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(application::run);
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("No Redis is configured, so the sample tried to start its own 'redis-server-not-installed', "
+					+ "but it is not installed or not on the PATH.")
+			.contains("Install Redis (Debian/Ubuntu: sudo apt-get install redis-server")
+			.contains("JOVO_REDIS_CONNECTION_STRING=redis://host:6379");
 	}
 
 	/** @return the processes this JVM started and that still run */
