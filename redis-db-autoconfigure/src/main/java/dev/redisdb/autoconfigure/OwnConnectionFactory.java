@@ -1,5 +1,7 @@
 package dev.redisdb.autoconfigure;
 
+import java.util.stream.Stream;
+
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.SslOptions;
@@ -7,6 +9,8 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.resource.ClientResources;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.data.redis.connection.RedisConfiguration;
 import org.springframework.data.redis.connection.RedisNode;
@@ -35,10 +39,13 @@ final class OwnConnectionFactory {
 	 * @param connectionDetails where to connect
 	 * @param properties the timeouts
 	 * @param clientResources the Lettuce resources (event loops, Netty customizer) to use; shut down by their owner
+	 * @param optionsCustomizers the application's client options customizers, applied after the store's settings
+	 * @param configurationCustomizers the application's client configuration customizers, applied last
 	 * @return the factory, not yet started
 	 */
 	static LettuceConnectionFactory create(RedisDbConnectionDetails connectionDetails, RedisDbProperties properties,
-			ClientResources clientResources) {
+			ClientResources clientResources, Stream<LettuceClientOptionsBuilderCustomizer> optionsCustomizers,
+			Stream<LettuceClientConfigurationBuilderCustomizer> configurationCustomizers) {
 		ClientOptions.Builder clientOptions = ClientOptions.builder()
 			.socketOptions(SocketOptions.builder().connectTimeout(properties.connectTimeout()).build())
 			// No per-command timer: the store bounds each wait itself, and sync calls use the command timeout.
@@ -54,10 +61,12 @@ final class OwnConnectionFactory {
 			clientConfiguration.useSsl();
 			clientOptions.sslOptions(sslOptions(sslBundle));
 		}
+		optionsCustomizers.forEach((customizer) -> customizer.customize(clientOptions));
 		clientConfiguration.commandTimeout(properties.commandTimeout())
 			.clientOptions(clientOptions.build())
 			.clientResources(clientResources)
 			.clientName("redis-db");
+		configurationCustomizers.forEach((customizer) -> customizer.customize(clientConfiguration));
 		return new LettuceConnectionFactory(redisConfiguration(connectionDetails), clientConfiguration.build());
 	}
 

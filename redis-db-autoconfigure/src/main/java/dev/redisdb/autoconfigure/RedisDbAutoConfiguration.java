@@ -21,7 +21,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
@@ -150,17 +153,23 @@ public final class RedisDbAutoConfiguration {
 			return new PropertiesRedisDbConnectionDetails(properties, sslBundles.getIfAvailable());
 		}
 
+		/** Boot's customizers reach it as they reach the application's: Lettuce metrics and tracing cover it. */
 		@Bean(destroyMethod = "shutdown", defaultCandidate = false)
 		@ConditionalOnMissingBean(name = "redisDbClientResources")
-		ClientResources redisDbClientResources() {
-			return ClientResources.builder().nettyCustomizer(new FlushConsolidation()).build();
+		ClientResources redisDbClientResources(ObjectProvider<ClientResourcesBuilderCustomizer> customizers) {
+			ClientResources.Builder builder = ClientResources.builder().nettyCustomizer(new FlushConsolidation());
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			return builder.build();
 		}
 
 		@Bean(name = CONNECTION_FACTORY_BEAN_NAME, defaultCandidate = false)
 		LettuceConnectionFactory redisDbConnectionFactory(RedisDbConnectionDetails connectionDetails,
 				RedisDbProperties properties,
-				@Qualifier("redisDbClientResources") ClientResources redisDbClientResources) {
-			return OwnConnectionFactory.create(connectionDetails, properties, redisDbClientResources);
+				@Qualifier("redisDbClientResources") ClientResources redisDbClientResources,
+				ObjectProvider<LettuceClientOptionsBuilderCustomizer> optionsCustomizers,
+				ObjectProvider<LettuceClientConfigurationBuilderCustomizer> configurationCustomizers) {
+			return OwnConnectionFactory.create(connectionDetails, properties, redisDbClientResources,
+					optionsCustomizers.orderedStream(), configurationCustomizers.orderedStream());
 		}
 
 		@Bean(name = TEMPLATE_BEAN_NAME, defaultCandidate = false)
@@ -179,15 +188,18 @@ public final class RedisDbAutoConfiguration {
 			return createStore(redisDbConnectionFactory, options, keyStrategy, valueCodec, observationRegistry);
 		}
 
-		/** Boot's Redis health indicator covers default candidates only, so the store's own connection gets one. */
+		/**
+		 * Boot's Redis health indicator covers default candidates only, so the store's own connection gets one, with
+		 * its own key ({@code redisdb}) and switch ({@code management.health.redisdb.enabled}).
+		 */
 		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnClass(HealthIndicator.class)
-		@ConditionalOnEnabledHealthIndicator("redis")
+		@ConditionalOnEnabledHealthIndicator("redisdb")
 		static class OwnConnectionHealthConfiguration {
 
 			@Bean
-			@ConditionalOnMissingBean(name = "redisDbHealthIndicator")
-			HealthIndicator redisDbHealthIndicator(
+			@ConditionalOnMissingBean(name = "redisdbHealthIndicator")
+			HealthIndicator redisdbHealthIndicator(
 					@Qualifier(CONNECTION_FACTORY_BEAN_NAME) LettuceConnectionFactory redisDbConnectionFactory) {
 				return new DataRedisHealthIndicator(redisDbConnectionFactory);
 			}

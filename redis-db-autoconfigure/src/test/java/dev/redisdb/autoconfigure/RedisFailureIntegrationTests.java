@@ -55,7 +55,7 @@ class RedisFailureIntegrationTests {
 		redis.server().kill();
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasNotFailed();
-			HealthIndicator health = context.getBean("redisDbHealthIndicator", HealthIndicator.class);
+			HealthIndicator health = context.getBean("redisdbHealthIndicator", HealthIndicator.class);
 			assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
 			redis.server().restart();
 			assertThat(health.health().getStatus()).isEqualTo(Status.UP);
