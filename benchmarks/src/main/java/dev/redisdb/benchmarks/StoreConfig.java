@@ -57,12 +57,20 @@ enum StoreConfig {
 
 	/**
 	 * @param port the benchmark's redis-server
-	 * @return this configuration as an application would write it: {@code jovo.redis.*} properties, with the store's
-	 * own connection to that server
+	 * @param connection which connection the store uses to reach it
+	 * @return this configuration as an application would write it: {@code jovo.redis.*} properties, and either the
+	 * store's own connection ({@code connection-string}) or the application's ({@code spring.data.redis.*}, Spring
+	 * Boot's defaults otherwise)
 	 */
-	Map<String, Object> springProperties(int port) {
+	Map<String, Object> springProperties(int port, StoreConnection connection) {
 		Map<String, Object> properties = new java.util.LinkedHashMap<>();
-		properties.put("jovo.redis.connection-string", "redis://" + TurnBenchmark.HOST + ":" + port);
+		switch (connection) {
+			case OWN -> properties.put("jovo.redis.connection-string", "redis://" + TurnBenchmark.HOST + ":" + port);
+			case APPLICATION -> {
+				properties.put("spring.data.redis.host", TurnBenchmark.HOST);
+				properties.put("spring.data.redis.port", Integer.toString(port));
+			}
+		}
 		if (this == SPLIT) {
 			properties.put("jovo.redis.key-prefix", "myapp");
 			properties.put("jovo.redis.stored-elements.session", "true");

@@ -7,16 +7,22 @@ import dev.redisdb.StoreOptions;
 import dev.redisdb.RedisUserStore;
 import dev.redisdb.StoredUser;
 import dev.redisdb.autoconfigure.RedisDbAutoConfiguration;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
 
 /**
  * A turn through {@link RedisUserStore} as an application gets it: auto-configured from {@code jovo.redis.*}, on the
- * store's own connection ({@code connection-string}) to the benchmark's server.
+ * store's own connection ({@code connection-string}) or the application's ({@code spring.data.redis.*}), with or
+ * without Spring Boot's observation and Prometheus metrics auto-configuration.
  */
 final class StoreTurn implements Turn {
 
@@ -29,13 +35,20 @@ final class StoreTurn implements Turn {
 	private final boolean withSessionAndHistory;
 
 	StoreTurn(int port, StoreConfig config) {
+		this(port, config, StoreConnection.OWN, false);
+	}
+
+	StoreTurn(int port, StoreConfig config, StoreConnection connection, boolean withMetrics) {
 		this.context = new AnnotationConfigApplicationContext();
 		this.context.getEnvironment()
 			.getPropertySources()
-			.addFirst(new MapPropertySource("benchmark", config.springProperties(port)));
-		this.context.register(StoreApplication.class);
+			.addFirst(new MapPropertySource("benchmark", config.springProperties(port, connection)));
+		this.context.register(withMetrics ? MeteredStoreApplication.class : StoreApplication.class);
 		this.context.refresh();
 		this.store = this.context.getBean(RedisUserStore.class);
+		if (withMetrics && this.context.getBean(ObservationRegistry.class).isNoop()) {
+			throw new IllegalStateException("No observation registry: the metrics variant would measure nothing");
+		}
 		StoreOptions bound = this.store.options();
 		if (!bound.equals(config.options())) {
 			throw new IllegalStateException("Bound " + bound + ", expected " + config.options());
@@ -65,6 +78,15 @@ final class StoreTurn implements Turn {
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ DataRedisAutoConfiguration.class, RedisDbAutoConfiguration.class })
 	static class StoreApplication {
+
+	}
+
+	/** As an application with Actuator and a Prometheus registry: the store's observations become timers. */
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ ObservationAutoConfiguration.class, MetricsAutoConfiguration.class,
+			CompositeMeterRegistryAutoConfiguration.class, PrometheusMetricsExportAutoConfiguration.class,
+			DataRedisAutoConfiguration.class, RedisDbAutoConfiguration.class })
+	static class MeteredStoreApplication {
 
 	}
 

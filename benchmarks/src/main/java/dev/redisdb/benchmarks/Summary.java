@@ -23,10 +23,22 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Summary {
 
+	/** Each variant with its label in the table, the baseline last. */
+	private static final Map<String, String> VARIANTS = variants();
+
 	private static final Pattern REDIS_BENCHMARK = Pattern
 		.compile("(\\w+): ([\\d.]+) requests per second, p50=([\\d.]+) msec");
 
 	private Summary() {
+	}
+
+	private static Map<String, String> variants() {
+		Map<String, String> variants = new LinkedHashMap<>();
+		variants.put("store", "RedisUserStore, own connection");
+		variants.put("store-app-connection", "RedisUserStore, application's connection");
+		variants.put("store-metrics", "RedisUserStore, own connection, Prometheus metrics");
+		variants.put("baseline", "baseline (Lettuce by hand)");
+		return variants;
 	}
 
 	public static void main(String[] args) throws IOException {
@@ -54,7 +66,7 @@ public final class Summary {
 		Map<String, Map<String, Cells>> groups = new LinkedHashMap<>();
 		for (String config : List.of("default", "split")) {
 			for (String size : List.of("1024", "16384")) {
-				for (String variant : List.of("store", "baseline")) {
+				for (String variant : VARIANTS.keySet()) {
 					groups.computeIfAbsent(config + "|" + size, (key) -> new LinkedHashMap<>()).put(variant, new Cells());
 				}
 			}
@@ -83,22 +95,30 @@ public final class Summary {
 		StringBuilder md = new StringBuilder();
 		md.append("Turns per second (higher is better; ± is half the range of the measurement iterations), "
 				+ "one user's turn latency in µs and bytes allocated per turn (lower is better). "
-				+ "1 user: one thread, from the mean of its sampled turn times. Ratio: store / baseline.\n\n");
+				+ "1 user: one thread, from the mean of its sampled turn times. Ratios: each store variant / baseline.\n\n");
 		md.append("| Config | User data | Variant | Turns/s, 1 user | Turns/s, 8 users | Turns/s, 64 users "
 				+ "| p50 µs | p99 µs | B/turn |\n");
 		md.append("|---|---|---|--:|--:|--:|--:|--:|--:|\n");
 		groups.forEach((group, variants) -> {
-			Cells store = variants.get("store");
 			Cells baseline = variants.get("baseline");
-			if (!store.hasAny() && !baseline.hasAny()) {
+			if (variants.values().stream().noneMatch(Cells::hasAny)) {
 				return;
 			}
 			String config = group.substring(0, group.indexOf('|'));
 			String size = group.substring(group.indexOf('|') + 1);
 			String label = "| " + config + " | " + size(size) + " | ";
-			md.append(label).append("RedisUserStore | ").append(store.row()).append('\n');
-			md.append(label).append("baseline (Lettuce by hand) | ").append(baseline.row()).append('\n');
-			md.append(label).append("**store / baseline** | ").append(store.ratioTo(baseline)).append('\n');
+			variants.forEach((variant, cells) -> {
+				if (cells.hasAny()) {
+					md.append(label).append(VARIANTS.getOrDefault(variant, variant)).append(" | ").append(cells.row())
+						.append('\n');
+				}
+			});
+			variants.forEach((variant, cells) -> {
+				if (!variant.equals("baseline") && cells.hasAny() && baseline.hasAny()) {
+					md.append(label).append("**").append(variant).append(" / baseline** | ")
+						.append(cells.ratioTo(baseline)).append('\n');
+				}
+			});
 		});
 		return md.toString();
 	}

@@ -41,8 +41,12 @@ public class TurnBenchmark {
 
 	private static final String[] INTENTS = { "PlayIntent", "PauseIntent", "NextIntent", "HelpIntent" };
 
-	/** {@code store}: through {@code RedisUserStore}; {@code baseline}: Lettuce and Jackson by hand. */
-	@Param({ "store", "baseline" })
+	/**
+	 * {@code store}: through {@code RedisUserStore} on its own connection; {@code store-app-connection}: on the
+	 * application's connection ({@code spring.data.redis.*}); {@code store-metrics}: on its own connection with a
+	 * Prometheus registry; {@code baseline}: Lettuce and Jackson by hand.
+	 */
+	@Param({ "store", "store-app-connection", "store-metrics", "baseline" })
 	public String variant;
 
 	/** {@code default}: one entry without TTL; {@code split}: user, session and history entries, with TTLs. */
@@ -80,6 +84,8 @@ public class TurnBenchmark {
 		this.userIds = Dataset.userIds(Dataset.USERS);
 		this.turn = switch (this.variant) {
 			case "store" -> new StoreTurn(port, storeConfig);
+			case "store-app-connection" -> new StoreTurn(port, storeConfig, StoreConnection.APPLICATION, false);
+			case "store-metrics" -> new StoreTurn(port, storeConfig, StoreConnection.OWN, true);
 			case "baseline" -> new LettuceTurn(port, storeConfig);
 			default -> throw new IllegalArgumentException("Unknown variant " + this.variant);
 		};

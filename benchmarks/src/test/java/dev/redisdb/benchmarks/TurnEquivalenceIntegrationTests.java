@@ -77,6 +77,27 @@ class TurnEquivalenceIntegrationTests {
 		}
 	}
 
+	@ParameterizedTest
+	@EnumSource(StoreConfig.class)
+	void theOtherStoreVariantsStoreWhatTheStoreOnItsOwnConnectionStores(StoreConfig config) {
+		new Dataset(3, 1024).populate(connection, config);
+		RedisCommands<String, String> redis = connection.sync();
+		try (Turn own = new StoreTurn(server.port(), config);
+				Turn application = new StoreTurn(server.port(), config, StoreConnection.APPLICATION, false);
+				Turn metered = new StoreTurn(server.port(), config, StoreConnection.OWN, true)) {
+			assertThat(own.run("user-0", "PlayIntent")).isEqualTo(Dataset.INITIAL_VISITS + 1);
+			assertThat(application.run("user-1", "PlayIntent")).isEqualTo(Dataset.INITIAL_VISITS + 1);
+			assertThat(metered.run("user-2", "PlayIntent")).isEqualTo(Dataset.INITIAL_VISITS + 1);
+		}
+		String[] ownKeys = config.keysOf("user-0");
+		for (int user = 1; user <= 2; user++) {
+			String[] keys = config.keysOf("user-" + user);
+			for (int i = 0; i < keys.length; i++) {
+				assertThat(normalized(redis.get(keys[i]), user)).isEqualTo(normalized(redis.get(ownKeys[i]), 0));
+			}
+		}
+	}
+
 	private static String normalized(String value, int userIndex) {
 		return value.replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z", "<time>")
 			.replace("User " + userIndex + "\"", "User N\"")

@@ -1,5 +1,9 @@
 package dev.redisdb.autoconfigure;
 
+import java.security.Principal;
+
+import dev.redisdb.DbItem;
+import dev.redisdb.RedisDbConflictException;
 import dev.redisdb.RedisUserStore;
 import dev.redisdb.SplitExample;
 import dev.redisdb.StoredUser;
@@ -9,6 +13,7 @@ import dev.redisdb.autoconfigure.endpoint.RedisDbEndpoint.KeyDescriptor;
 import dev.redisdb.autoconfigure.endpoint.RedisDbEndpointAutoConfiguration;
 import dev.redisdb.test.RedisServerExtension;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,6 +27,7 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The auto-configured store with Spring Boot's observation and metrics auto-configuration, and the {@code redisdb}
@@ -60,7 +66,22 @@ class ObservabilityIntegrationTests {
 			assertThat(meters.get("redisdb.update.attempts").summary().max()).isEqualTo(1);
 			assertThat(meters.get("redisdb.value.size").tag("entry", "user").summary().count()).isEqualTo(4);
 			assertThat(meters.get("redisdb.value.size").tag("entry", "user").summary().max()).isGreaterThan(50);
-			assertThat(meters.find("redisdb.update.conflicts").counter()).isNull();
+			assertThat(meters.get("redisdb.update.conflicts").counter().count()).isZero();
+		});
+	}
+
+	@Test
+	void anUpdateThatGivesUpIsCountedAsAConflict() {
+		this.contextRunner.withPropertyValues("jovo.redis.update-attempts=2").run((context) -> {
+			RedisUserStore store = context.getBean(RedisUserStore.class);
+			store.save(store.load("C"));
+			assertThatExceptionOfType(RedisDbConflictException.class)
+				.isThrownBy(() -> store.update("C", TurnContext.none(), (user) -> redis.server()
+					.call((commands) -> commands.append("myapp:user:C", " "))));
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			assertThat(meters.get("redisdb.update.conflicts").counter().count()).isEqualTo(1);
+			assertThat(meters.get("redisdb.update.attempts").summary().max()).isEqualTo(2);
+			assertThat(meters.get("redisdb.update").tag("outcome", "conflict").timer().count()).isEqualTo(1);
 		});
 	}
 
@@ -82,6 +103,43 @@ class ObservabilityIntegrationTests {
 			KeyDescriptor userKey = context.getBean(RedisDbEndpoint.class).user(SecurityContext.NONE, "U").keys().get(0);
 			assertThat(userKey.value().getUser().data()).containsEntry("name", "Anna");
 		});
+	}
+
+	@Test
+	void whenAuthorizedShowsValuesOnlyToUsersInTheRoles() {
+		this.contextRunner
+			.withPropertyValues("management.endpoint.redisdb.show-values=when-authorized",
+					"management.endpoint.redisdb.roles=ops")
+			.run((context) -> {
+				RedisUserStore store = context.getBean(RedisUserStore.class);
+				StoredUser user = store.load("U");
+				user.data().put("name", "Anna");
+				store.save(user);
+				RedisDbEndpoint endpoint = context.getBean(RedisDbEndpoint.class);
+				assertThat(valueShownTo(endpoint, SecurityContext.NONE)).as("anonymous").isNull();
+				assertThat(valueShownTo(endpoint, signedIn("support"))).as("without the role").isNull();
+				assertThat(valueShownTo(endpoint, signedIn("ops")).getUser().data()).containsEntry("name", "Anna");
+			});
+	}
+
+	private static @Nullable DbItem valueShownTo(RedisDbEndpoint endpoint, SecurityContext securityContext) {
+		return endpoint.user(securityContext, "U").keys().get(0).value();
+	}
+
+	private static SecurityContext signedIn(String role) {
+		return new SecurityContext() {
+
+			@Override
+			public Principal getPrincipal() {
+				return () -> "operator";
+			}
+
+			@Override
+			public boolean isUserInRole(String name) {
+				return role.equals(name);
+			}
+
+		};
 	}
 
 	@Test
