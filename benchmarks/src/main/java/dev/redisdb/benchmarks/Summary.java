@@ -26,6 +26,9 @@ public final class Summary {
 	/** Each variant with its label in the table, the baseline last. */
 	private static final Map<String, String> VARIANTS = variants();
 
+	/** A turn's round trips, in every variant and configuration: one {@code MGET}, one write. */
+	static final int ROUND_TRIPS_PER_TURN = 2;
+
 	private static final Pattern REDIS_BENCHMARK = Pattern
 		.compile("(\\w+): ([\\d.]+) requests per second, p50=([\\d.]+) msec");
 
@@ -54,15 +57,22 @@ public final class Summary {
 		if (Files.exists(machine)) {
 			md.append("```\n").append(Files.readString(machine).strip()).append("\n```\n\n");
 		}
-		md.append(table(runs));
+		Map<String, Map<String, Cells>> groups = groups(runs);
+		md.append(table(groups));
 		Path redisBenchmark = results.resolve("redis-benchmark.txt");
 		if (Files.exists(redisBenchmark)) {
-			md.append('\n').append(redisBenchmarkTable(Files.readString(redisBenchmark)));
+			String output = Files.readString(redisBenchmark);
+			md.append('\n').append(redisBenchmarkTable(output));
+			md.append('\n').append(shareTable(groups, setRequestsPerSecond(output)));
 		}
 		Files.writeString(results.resolve("summary.md"), md.toString());
 	}
 
 	static String table(JsonNode runs) {
+		return table(groups(runs));
+	}
+
+	private static Map<String, Map<String, Cells>> groups(JsonNode runs) {
 		Map<String, Map<String, Cells>> groups = new LinkedHashMap<>();
 		for (String config : List.of("default", "split")) {
 			for (String size : List.of("1024", "16384")) {
@@ -92,6 +102,10 @@ public final class Summary {
 				}
 			}
 		}
+		return groups;
+	}
+
+	private static String table(Map<String, Map<String, Cells>> groups) {
 		StringBuilder md = new StringBuilder();
 		md.append("Turns per second (higher is better; ± is half the range of the measurement iterations), "
 				+ "one user's turn latency in µs and bytes allocated per turn (lower is better). "
@@ -121,6 +135,50 @@ public final class Summary {
 			});
 		});
 		return md.toString();
+	}
+
+	/**
+	 * How close to the server's limit each variant runs: its round trips per second (turns/s x
+	 * {@value #ROUND_TRIPS_PER_TURN}: an {@code MGET} and one write) as a share of redis-benchmark's unpipelined
+	 * {@code SET} requests per second with as many clients.
+	 */
+	static String shareTable(Map<String, Map<String, Cells>> groups, Map<Integer, Double> setPerSecond) {
+		StringBuilder md = new StringBuilder("Round trips per second (turns/s x " + ROUND_TRIPS_PER_TURN
+				+ ") as a share of redis-benchmark's SET requests/s with as many clients (1, 8, 64):\n\n");
+		md.append("| Config | User data | Variant | 1 user | 8 users | 64 users |\n");
+		md.append("|---|---|---|--:|--:|--:|\n");
+		groups.forEach((group, variants) -> variants.forEach((variant, cells) -> {
+			if (cells.hasAny()) {
+				md.append("| ").append(group.substring(0, group.indexOf('|'))).append(" | ")
+					.append(size(group.substring(group.indexOf('|') + 1))).append(" | ")
+					.append(VARIANTS.getOrDefault(variant, variant)).append(" | ")
+					.append(share(cells.oneUserPerSecond(), setPerSecond.get(1))).append(" | ")
+					.append(share(Cells.score(cells.users8), setPerSecond.get(8))).append(" | ")
+					.append(share(Cells.score(cells.users64), setPerSecond.get(64))).append(" |\n");
+			}
+		}));
+		return md.toString();
+	}
+
+	private static String share(double turnsPerSecond, Double setPerSecond) {
+		return (setPerSecond == null || Double.isNaN(turnsPerSecond)) ? "–"
+				: String.format(Locale.ROOT, "%.0f %%", 100 * turnsPerSecond * ROUND_TRIPS_PER_TURN / setPerSecond);
+	}
+
+	static Map<Integer, Double> setRequestsPerSecond(String output) {
+		Map<Integer, Double> perClients = new LinkedHashMap<>();
+		Integer clients = null;
+		for (String line : output.split("\n")) {
+			Matcher c = Pattern.compile("-c (\\d+)").matcher(line);
+			if (line.startsWith("$ ") && c.find()) {
+				clients = Integer.valueOf(c.group(1));
+			}
+			Matcher m = REDIS_BENCHMARK.matcher(line);
+			if (clients != null && m.find() && m.group(1).equals("SET")) {
+				perClients.put(clients, Double.valueOf(m.group(2)));
+			}
+		}
+		return perClients;
 	}
 
 	private static double allocationPerOperation(JsonNode run) {
@@ -240,7 +298,7 @@ public final class Summary {
 			return (throughput != null) ? throughput.toString() : "–";
 		}
 
-		private static double score(Throughput throughput) {
+		static double score(Throughput throughput) {
 			return (throughput != null) ? throughput.score() : Double.NaN;
 		}
 
