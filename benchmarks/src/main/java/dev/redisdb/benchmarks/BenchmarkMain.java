@@ -23,7 +23,9 @@ import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormat;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -33,7 +35,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Runs the whole comparison: starts one redis-server on a free loopback port; for each configuration and user-data
- * size, populates it and runs the JMH benchmarks against it (every variant on that same server and data); then runs
+ * size, populates it and runs the JMH benchmarks against it (every variant on that same server and data); then the
+ * {@link ClusterScalingBenchmark}, which starts servers of its own; then runs
  * {@code redis-benchmark} on it for reference, stops it by PID, and writes {@code jmh.json}, {@code jmh.txt},
  * {@code redis-benchmark.txt}, {@code machine.txt} and {@code summary.md} to the results directory
  * ({@code benchmarks/results}, or the system property {@value #RESULTS_PROPERTY}).
@@ -77,12 +80,20 @@ public final class BenchmarkMain {
 						.param("config", config)
 						.param("userDataBytes", userDataBytes)
 						.jvmArgsAppend(forkArguments.toArray(String[]::new));
+					if (!StoreConfig.of(config).hasSessionAndHistory()) {
+						builder.exclude(FirstTurnBenchmark.class.getSimpleName() + ".newSession");
+					}
 					if (options.getProfilers().isEmpty()) {
 						builder.addProfiler(GCProfiler.class);
 					}
-					runs.addAll(new Runner(builder.build(), output).run());
+					builder.exclude(ClusterScalingBenchmark.class.getSimpleName());
+					runs.addAll(run(builder, output));
 				}
 			}
+			ChainedOptionsBuilder cluster = new OptionsBuilder().parent(options)
+				.exclude(TurnBenchmark.class.getSimpleName())
+				.jvmArgsAppend(forkArguments.toArray(String[]::new));
+			runs.addAll(run(cluster, output));
 			ResultFormatFactory.getInstance(ResultFormatType.JSON, results.resolve("jmh.json").toString())
 				.writeOut(runs);
 			Files.writeString(results.resolve("redis-benchmark.txt"), redisBenchmark(server.port()));
@@ -92,6 +103,17 @@ public final class BenchmarkMain {
 		Summary.write(results);
 		System.out.println(Files.readString(results.resolve("summary.md")));
 		System.out.println("Results in " + results.toAbsolutePath().normalize());
+	}
+
+	/** @return the results, none when the options select no benchmark of this run */
+	private static Collection<RunResult> run(ChainedOptionsBuilder options, OutputFormat output)
+			throws RunnerException {
+		try {
+			return new Runner(options.build(), output).run();
+		}
+		catch (NoBenchmarksException ex) {
+			return List.of();
+		}
 	}
 
 	/**

@@ -39,21 +39,39 @@ final class StoreTurn implements Turn {
 	}
 
 	StoreTurn(int port, StoreConfig config, StoreConnection connection, boolean withMetrics) {
+		this(config.springProperties(port, connection), config, withMetrics);
+		StoreOptions bound = this.store.options();
+		if (!bound.equals(config.options())) {
+			throw new IllegalStateException("Bound " + bound + ", expected " + config.options());
+		}
+	}
+
+	/**
+	 * @param properties the application's properties
+	 * @param config the configuration they describe
+	 * @param withMetrics whether the application has observations and a Prometheus registry
+	 */
+	StoreTurn(Map<String, Object> properties, StoreConfig config, boolean withMetrics) {
 		this.context = new AnnotationConfigApplicationContext();
-		this.context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new MapPropertySource("benchmark", config.springProperties(port, connection)));
+		this.context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("benchmark", properties));
 		this.context.register(withMetrics ? MeteredStoreApplication.class : StoreApplication.class);
 		this.context.refresh();
 		this.store = this.context.getBean(RedisUserStore.class);
 		if (withMetrics && this.context.getBean(ObservationRegistry.class).isNoop()) {
 			throw new IllegalStateException("No observation registry: the metrics variant would measure nothing");
 		}
-		StoreOptions bound = this.store.options();
-		if (!bound.equals(config.options())) {
-			throw new IllegalStateException("Bound " + bound + ", expected " + config.options());
-		}
 		this.withSessionAndHistory = config.hasSessionAndHistory();
+	}
+
+	/**
+	 * Stores a user with the given data, as a first turn would.
+	 * @param userId the user
+	 * @param data the user's data
+	 */
+	void seed(String userId, Map<String, Object> data) {
+		StoredUser user = this.store.load(userId);
+		user.data().putAll(data);
+		this.store.save(user);
 	}
 
 	@Override

@@ -59,6 +59,8 @@ public final class Summary {
 		}
 		Map<String, Map<String, Cells>> groups = groups(runs);
 		md.append(table(groups));
+		md.append('\n').append(firstTurnTable(runs));
+		md.append('\n').append(clusterTable(runs));
 		Path redisBenchmark = results.resolve("redis-benchmark.txt");
 		if (Files.exists(redisBenchmark)) {
 			String output = Files.readString(redisBenchmark);
@@ -87,6 +89,9 @@ public final class Summary {
 			Cells cells = groups.computeIfAbsent(group, (key) -> new LinkedHashMap<>())
 				.computeIfAbsent(params.path("variant").asString(), (key) -> new Cells());
 			String benchmark = run.path("benchmark").asString();
+			if (!benchmark.contains("." + TurnBenchmark.class.getSimpleName() + ".")) {
+				continue;
+			}
 			String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
 			JsonNode primary = run.path("primaryMetric");
 			switch (method) {
@@ -134,6 +139,53 @@ public final class Summary {
 				}
 			});
 		});
+		return md.toString();
+	}
+
+	/**
+	 * One user's first turns ({@link FirstTurnBenchmark}): a new user, and a returning user's new session, each
+	 * as turns per second (one over the mean) and p50/p99 latency.
+	 */
+	static String firstTurnTable(JsonNode runs) {
+		StringBuilder md = new StringBuilder("First turns, one user (turns/s from the mean; p50 / p99 µs):\n\n");
+		md.append("| Config | User data | Variant | New user, turns/s | p50 µs | p99 µs | New session, turns/s "
+				+ "| p50 µs | p99 µs |\n");
+		md.append("|---|---|---|--:|--:|--:|--:|--:|--:|\n");
+		Map<String, Map<String, String>> rows = new LinkedHashMap<>();
+		for (JsonNode run : runs) {
+			String benchmark = run.path("benchmark").asString();
+			if (!benchmark.contains("." + FirstTurnBenchmark.class.getSimpleName() + ".")) {
+				continue;
+			}
+			JsonNode params = run.path("params");
+			String variant = params.path("variant").asString();
+			String row = "| " + params.path("config").asString() + " | "
+					+ size(params.path("userDataBytes").asString()) + " | " + VARIANTS.getOrDefault(variant, variant)
+					+ " | ";
+			JsonNode primary = run.path("primaryMetric");
+			String cells = number(1_000_000 / primary.path("score").asDouble()) + " | "
+					+ number(primary.path("scorePercentiles").path("50.0").asDouble()) + " | "
+					+ number(primary.path("scorePercentiles").path("99.0").asDouble());
+			rows.computeIfAbsent(row, (key) -> new LinkedHashMap<>())
+				.put(benchmark.substring(benchmark.lastIndexOf('.') + 1), cells);
+		}
+		rows.forEach((row, cells) -> md.append(row).append(cells.getOrDefault("newUser", "– | – | –")).append(" | ")
+			.append(cells.getOrDefault("newSession", "– | – | –")).append(" |\n"));
+		return md.toString();
+	}
+
+	/** {@link ClusterScalingBenchmark}: 64 users' turns per second on one server and on three masters. */
+	static String clusterTable(JsonNode runs) {
+		StringBuilder md = new StringBuilder("64 users, default configuration with hash-tag, 1 KB, "
+				+ ClusterScalingBenchmark.USERS + " users, the application's connection:\n\n");
+		md.append("| Redis | Turns/s, 64 users |\n|---|--:|\n");
+		for (JsonNode run : runs) {
+			if (run.path("benchmark").asString().contains("." + ClusterScalingBenchmark.class.getSimpleName() + ".")) {
+				String topology = run.path("params").path("topology").asString();
+				md.append("| ").append(topology.equals("cluster") ? "cluster, 3 masters" : "one server").append(" | ")
+					.append(Throughput.of(run.path("primaryMetric"))).append(" |\n");
+			}
+		}
 		return md.toString();
 	}
 

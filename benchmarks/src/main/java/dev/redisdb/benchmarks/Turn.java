@@ -8,6 +8,23 @@ package dev.redisdb.benchmarks;
 interface Turn extends AutoCloseable {
 
 	/**
+	 * @param variant {@code store}, {@code store-app-connection}, {@code store-metrics} or {@code baseline}, as in the
+	 * benchmarks' parameter
+	 * @param port the benchmark's redis-server
+	 * @param config the configuration
+	 * @return the variant's turn, connected
+	 */
+	static Turn of(String variant, int port, StoreConfig config) {
+		return switch (variant) {
+			case "store" -> new StoreTurn(port, config);
+			case "store-app-connection" -> new StoreTurn(port, config, StoreConnection.APPLICATION, false);
+			case "store-metrics" -> new StoreTurn(port, config, StoreConnection.OWN, true);
+			case "baseline" -> new LettuceTurn(port, config);
+			default -> throw new IllegalArgumentException("Unknown variant " + variant);
+		};
+	}
+
+	/**
 	 * @param userId the user
 	 * @param intent the value that replaces the user's {@code lastIntent}
 	 * @return the visit counter after the turn

@@ -63,13 +63,31 @@ public class TurnBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() {
+		StoreConfig storeConfig = StoreConfig.of(this.config);
+		int port = populatedServerPort(storeConfig, this.userDataBytes);
+		this.userIds = Dataset.userIds(Dataset.USERS);
+		this.turn = Turn.of(this.variant, port, storeConfig);
+		int visits = this.turn.run(this.userIds[0], INTENTS[0]);
+		if (visits <= Dataset.INITIAL_VISITS) {
+			throw new IllegalStateException(this.variant + " read no pre-populated data: visits " + visits
+					+ " after a turn, expected more than " + Dataset.INITIAL_VISITS);
+		}
+	}
+
+	/**
+	 * @param config the configuration the server must hold
+	 * @param userDataBytes the user-data size it must hold
+	 * @return the port of the redis-server that {@link BenchmarkMain} started and populated for them
+	 * @throws IllegalStateException when the benchmark runs without {@link BenchmarkMain} or the server holds other
+	 * data
+	 */
+	static int populatedServerPort(StoreConfig config, int userDataBytes) {
 		Integer port = Integer.getInteger(PORT_PROPERTY);
 		if (port == null) {
 			throw new IllegalStateException("No redis-server port in system property " + PORT_PROPERTY
 					+ ": run the benchmarks with java -jar benchmarks/target/benchmarks.jar, which starts one");
 		}
-		StoreConfig storeConfig = StoreConfig.of(this.config);
-		String expected = Dataset.describe(Dataset.USERS, storeConfig, this.userDataBytes);
+		String expected = Dataset.describe(Dataset.USERS, config, userDataBytes);
 		RedisClient client = RedisClient.create(RedisURI.create(HOST, port));
 		try (StatefulRedisConnection<String, String> connection = client.connect()) {
 			String populated = connection.sync().get(Dataset.MARKER_KEY);
@@ -81,19 +99,7 @@ public class TurnBenchmark {
 		finally {
 			client.shutdown();
 		}
-		this.userIds = Dataset.userIds(Dataset.USERS);
-		this.turn = switch (this.variant) {
-			case "store" -> new StoreTurn(port, storeConfig);
-			case "store-app-connection" -> new StoreTurn(port, storeConfig, StoreConnection.APPLICATION, false);
-			case "store-metrics" -> new StoreTurn(port, storeConfig, StoreConnection.OWN, true);
-			case "baseline" -> new LettuceTurn(port, storeConfig);
-			default -> throw new IllegalArgumentException("Unknown variant " + this.variant);
-		};
-		int visits = this.turn.run(this.userIds[0], INTENTS[0]);
-		if (visits <= Dataset.INITIAL_VISITS) {
-			throw new IllegalStateException(this.variant + " read no pre-populated data: visits " + visits
-					+ " after a turn, expected more than " + Dataset.INITIAL_VISITS);
-		}
+		return port;
 	}
 
 	@TearDown(Level.Trial)

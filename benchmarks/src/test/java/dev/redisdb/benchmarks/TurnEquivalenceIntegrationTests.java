@@ -1,6 +1,7 @@
 package dev.redisdb.benchmarks;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.redisdb.test.RedisServer;
@@ -96,6 +97,42 @@ class TurnEquivalenceIntegrationTests {
 				assertThat(normalized(redis.get(keys[i]), user)).isEqualTo(normalized(redis.get(ownKeys[i]), 0));
 			}
 		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(StoreConfig.class)
+	void aNewUsersAndANewSessionsFirstTurnIsTwoRoundTripsInEveryVariant(StoreConfig config) {
+		new Dataset(1, 1024).populate(connection, config);
+		RedisCommands<String, String> redis = connection.sync();
+		for (String variant : List.of("store", "store-app-connection", "store-metrics", "baseline")) {
+			try (Turn turn = Turn.of(variant, server.port(), config)) {
+				// connected, its script known to the server: as in any turn after the first of the application
+				turn.run("warm-" + variant, "LaunchRequest");
+				redis.configResetstat();
+				assertThat(turn.run("new-" + variant, "LaunchRequest")).isEqualTo(1);
+				assertTwoRoundTrips(redis, config, variant + ", new user");
+				if (config.hasSessionAndHistory()) {
+					redis.del(config.keysOf("user-0")[1]);
+					redis.configResetstat();
+					assertThat(turn.run("user-0", "LaunchRequest")).isGreaterThan(Dataset.INITIAL_VISITS);
+					assertTwoRoundTrips(redis, config, variant + ", new session");
+					assertThat(redis.get(config.keysOf("user-0")[1])).contains("\"step\":");
+				}
+			}
+		}
+	}
+
+	/**
+	 * Command statistics count the commands a script runs too: two round trips are one {@code MGET} and one script,
+	 * whose {@code SET}s (and {@code TYPE} checks) are one per entry.
+	 */
+	private static void assertTwoRoundTrips(RedisCommands<String, String> redis, StoreConfig config, String turn) {
+		Map<String, Long> calls = commandCalls(redis);
+		calls.remove("config|resetstat");
+		long entries = config.keysOf("any").length;
+		assertThat(calls.keySet()).as(turn).isSubsetOf("mget", "evalsha", "set", "type");
+		assertThat(calls).as(turn).containsEntry("mget", 1L).containsEntry("evalsha", 1L).containsEntry("set", entries);
+		assertThat(calls.getOrDefault("type", 0L)).as(turn).isLessThanOrEqualTo(entries);
 	}
 
 	private static String normalized(String value, int userIndex) {

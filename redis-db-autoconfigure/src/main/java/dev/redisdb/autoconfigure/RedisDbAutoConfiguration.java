@@ -35,6 +35,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisStaticMasterReplicaConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -142,6 +143,22 @@ public final class RedisDbAutoConfiguration {
 
 	}
 
+	/** The Lettuce resources of the store's own connection, from a connection string or derived from Boot's. */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OwnConnectionConditions.OwnOrDerived.class)
+	static class StoreClientResourcesConfiguration {
+
+		/** Boot's customizers reach it as they reach the application's: Lettuce metrics and tracing cover it. */
+		@Bean(destroyMethod = "shutdown", defaultCandidate = false)
+		@ConditionalOnMissingBean(name = "redisDbClientResources")
+		ClientResources redisDbClientResources(ObjectProvider<ClientResourcesBuilderCustomizer> customizers) {
+			ClientResources.Builder builder = ClientResources.builder().nettyCustomizer(new FlushConsolidation());
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			return builder.build();
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@Conditional(OwnConnectionConditions.Own.class)
 	static class OwnConnectionConfiguration {
@@ -151,15 +168,6 @@ public final class RedisDbAutoConfiguration {
 		PropertiesRedisDbConnectionDetails redisDbConnectionDetails(RedisDbProperties properties,
 				ObjectProvider<SslBundles> sslBundles) {
 			return new PropertiesRedisDbConnectionDetails(properties, sslBundles.getIfAvailable());
-		}
-
-		/** Boot's customizers reach it as they reach the application's: Lettuce metrics and tracing cover it. */
-		@Bean(destroyMethod = "shutdown", defaultCandidate = false)
-		@ConditionalOnMissingBean(name = "redisDbClientResources")
-		ClientResources redisDbClientResources(ObjectProvider<ClientResourcesBuilderCustomizer> customizers) {
-			ClientResources.Builder builder = ClientResources.builder().nettyCustomizer(new FlushConsolidation());
-			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-			return builder.build();
 		}
 
 		@Bean(name = CONNECTION_FACTORY_BEAN_NAME, defaultCandidate = false)
@@ -219,12 +227,40 @@ public final class RedisDbAutoConfiguration {
 			return new StringRedisTemplate(redisConnectionFactory);
 		}
 
+		/**
+		 * On the connection derived from Boot's factory when there is one, otherwise on the application's factory as
+		 * the application declared it.
+		 */
 		@Bean
 		@ConditionalOnMissingBean
-		RedisUserStore redisUserStore(RedisConnectionFactory redisConnectionFactory, StoreOptions options,
-				KeyStrategy keyStrategy, ValueCodec valueCodec,
+		RedisUserStore redisUserStore(RedisConnectionFactory redisConnectionFactory,
+				@Qualifier(CONNECTION_FACTORY_BEAN_NAME) ObjectProvider<LettuceConnectionFactory> redisDbConnectionFactory,
+				StoreOptions options, KeyStrategy keyStrategy, ValueCodec valueCodec,
 				ObjectProvider<ObservationRegistry> observationRegistry) {
-			return createStore(redisConnectionFactory, options, keyStrategy, valueCodec, observationRegistry);
+			LettuceConnectionFactory derived = redisDbConnectionFactory.getIfAvailable();
+			return createStore((derived != null) ? derived : redisConnectionFactory, options, keyStrategy, valueCodec,
+					observationRegistry);
+		}
+
+	}
+
+	/**
+	 * The store's connection to the Redis that Spring Boot configured from {@code spring.data.redis.*}: the same
+	 * server and client settings, the store's own connection settings. The application's connection is untouched.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OwnConnectionConditions.Derived.class)
+	static class DerivedConnectionConfiguration {
+
+		@Bean(name = CONNECTION_FACTORY_BEAN_NAME, defaultCandidate = false)
+		LettuceConnectionFactory redisDbConnectionFactory(LettuceConnectionFactory redisConnectionFactory,
+				ObjectProvider<RedisStaticMasterReplicaConfiguration> masterReplicaConfiguration,
+				ObjectProvider<DataRedisConnectionDetails> connectionDetails,
+				@Qualifier("redisDbClientResources") ClientResources redisDbClientResources) {
+			return DerivedConnectionFactory.from(redisConnectionFactory,
+					masterReplicaConfiguration.getIfAvailable(
+							() -> DerivedConnectionFactory.masterReplica(connectionDetails.getIfAvailable())),
+					redisDbClientResources);
 		}
 
 	}

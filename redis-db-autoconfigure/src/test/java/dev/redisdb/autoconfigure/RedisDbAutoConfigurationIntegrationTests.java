@@ -67,6 +67,31 @@ class RedisDbAutoConfigurationIntegrationTests {
 	}
 
 	@Test
+	void onTheApplicationsRedisTheStoreHasAConnectionOfItsOwnWithTheApplicationsSettings() {
+		this.contextRunner.withPropertyValues("spring.data.redis.database=2", "spring.data.redis.client-name=voice-app")
+			.run((context) -> {
+				saveVisit(context.getBean(RedisUserStore.class));
+				context.getBean(StringRedisTemplate.class).opsForValue().set("app-key", "x");
+				assertThat(appRedis.<Long>call((commands) -> {
+					commands.select(2);
+					return commands.exists("data:U", "app-key");
+				})).isEqualTo(2L);
+				assertThat(connectionsNamed("voice-app")).as("the application's and the store's").isEqualTo(2);
+			});
+		assertThat(connectionsNamed("voice-app")).as("after the context closed").isZero();
+	}
+
+	@Test
+	void staticMasterReplicaNodesOfTheApplicationReachTheStore() {
+		this.contextRunner.withPropertyValues("spring.data.redis.masterreplica.nodes=127.0.0.1:" + appRedis.port())
+			.run((context) -> {
+				saveVisit(context.getBean(RedisUserStore.class));
+				assertThat(appRedis.exists("data:U")).isTrue();
+				assertThat(context.getBean(RedisUserStore.class).load("U").data()).containsEntry("visits", 1);
+			});
+	}
+
+	@Test
 	void connectionStringGivesTheStoreItsOwnConnectionAndLeavesTheApplicationsAlone() {
 		this.contextRunner.withPropertyValues("jovo.redis.connection-string=" + ownRedis.uri() + "/3")
 			.run((context) -> {
@@ -152,8 +177,12 @@ class RedisDbAutoConfigurationIntegrationTests {
 	}
 
 	private static long storeConnections() {
+		return connectionsNamed("store-test");
+	}
+
+	private static long connectionsNamed(String name) {
 		String clients = appRedis.call((commands) -> commands.clientList());
-		return Arrays.stream(clients.split("\n")).filter((line) -> line.contains("name=store-test")).count();
+		return Arrays.stream(clients.split("\n")).filter((line) -> line.contains(" name=" + name + " ")).count();
 	}
 
 	private static void saveVisit(RedisUserStore store) {

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.resource.ClientResources;
 import dev.redisdb.DbItem;
 import dev.redisdb.EntryKey;
 import dev.redisdb.HistoryElement;
@@ -40,6 +42,7 @@ import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisSentinelConnection;
 import org.springframework.data.redis.connection.RedisClusterConnection;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -64,7 +67,7 @@ class RedisDbAutoConfigurationTests {
 				.hasSingleBean(KeyStrategy.class)
 				.hasSingleBean(ValueCodec.class)
 				.hasBean(RedisDbAutoConfiguration.TEMPLATE_BEAN_NAME)
-				.doesNotHaveBean(RedisDbAutoConfiguration.CONNECTION_FACTORY_BEAN_NAME);
+				.hasBean(RedisDbAutoConfiguration.CONNECTION_FACTORY_BEAN_NAME);
 			assertThat(context.getBean(StoreOptions.class)).isEqualTo(StoreOptions.defaults());
 			assertThat(context.getBean(RedisUserStore.class).options()).isEqualTo(StoreOptions.defaults());
 			assertThat(context.getBean(KeyStrategy.class)).isSameAs(KeyStrategy.jovo());
@@ -322,10 +325,98 @@ class RedisDbAutoConfigurationTests {
 	}
 
 	@Test
-	void blankConnectionStringMeansTheApplicationsConnection() {
-		this.contextRunner.withPropertyValues("jovo.redis.connection-string= ")
+	void blankConnectionStringMeansTheApplicationsRedis() {
+		this.contextRunner.withPropertyValues("jovo.redis.connection-string= ").run((context) -> {
+			assertThat(context).hasSingleBean(RedisUserStore.class);
+			LettuceConnectionFactory store = storeConnectionFactory(context);
+			LettuceConnectionFactory application = context.getBean(LettuceConnectionFactory.class);
+			assertThat(store).isNotSameAs(application);
+			assertThat(store.getHostName()).isEqualTo(application.getHostName());
+			assertThat(store.getPort()).isEqualTo(application.getPort());
+		});
+	}
+
+	@Test
+	void theStoresConnectionToTheApplicationsRedisCarriesBootsSettingsAndLeavesTheApplicationsAlone() {
+		this.contextRunner
+			.withPropertyValues("spring.data.redis.host=redis.example", "spring.data.redis.port=6380",
+					"spring.data.redis.database=3", "spring.data.redis.username=app",
+					"spring.data.redis.password=s3cret", "spring.data.redis.ssl.enabled=true",
+					"spring.data.redis.client-name=voice-app", "spring.data.redis.timeout=750ms",
+					"spring.data.redis.connect-timeout=300ms", "spring.data.redis.lettuce.read-from=upstream")
+			.run((context) -> {
+				LettuceConnectionFactory application = context.getBean(LettuceConnectionFactory.class);
+				LettuceConnectionFactory store = storeConnectionFactory(context);
+				assertThat(store).isNotSameAs(application);
+				assertThat(store.getHostName()).isEqualTo("redis.example");
+				assertThat(store.getPort()).isEqualTo(6380);
+				assertThat(store.getDatabase()).isEqualTo(3);
+				assertThat(store.getPassword()).isEqualTo("s3cret");
+				LettuceClientConfiguration storeClient = store.getClientConfiguration();
+				LettuceClientConfiguration applicationClient = application.getClientConfiguration();
+				assertThat(storeClient.isUseSsl()).isTrue();
+				assertThat(storeClient.getVerifyMode()).isEqualTo(applicationClient.getVerifyMode());
+				assertThat(storeClient.getClientName()).contains("voice-app");
+				assertThat(storeClient.getReadFrom()).isEqualTo(applicationClient.getReadFrom()).isPresent();
+				assertThat(storeClient.getCommandTimeout()).isEqualTo(Duration.ofMillis(750));
+				assertThat(storeClient.getShutdownTimeout()).isEqualTo(applicationClient.getShutdownTimeout());
+				assertThat(storeClient.getClientResources())
+					.containsSame(context.getBean("redisDbClientResources", ClientResources.class))
+					.isNotEqualTo(applicationClient.getClientResources());
+				ClientOptions storeOptions = storeClient.getClientOptions().orElseThrow();
+				ClientOptions applicationOptions = applicationClient.getClientOptions().orElseThrow();
+				assertThat(storeOptions.getSocketOptions().getConnectTimeout()).isEqualTo(Duration.ofMillis(300));
+				assertThat(storeOptions.getDisconnectedBehavior())
+					.isEqualTo(applicationOptions.getDisconnectedBehavior());
+				assertThat(storeOptions.getTimeoutOptions().isTimeoutCommands()).as("the store's timer").isFalse();
+				assertThat(applicationOptions.getTimeoutOptions().isTimeoutCommands())
+					.as("the application's timer, as Spring Boot set it")
+					.isTrue();
+				StringRedisTemplate template = context.getBean(RedisDbAutoConfiguration.TEMPLATE_BEAN_NAME,
+						StringRedisTemplate.class);
+				assertThat(template.getConnectionFactory()).isSameAs(application);
+			});
+	}
+
+	@Test
+	void theStoresConnectionToTheApplicationsClusterKeepsTopologyRefresh() {
+		this.contextRunner.withPropertyValues("spring.data.redis.cluster.nodes=127.0.0.1:7000,127.0.0.1:7001")
+			.run((context) -> {
+				LettuceConnectionFactory store = storeConnectionFactory(context);
+				assertThat(store.isClusterAware()).isTrue();
+				assertThat(store.getClusterConfiguration())
+					.isEqualTo(context.getBean(LettuceConnectionFactory.class).getClusterConfiguration());
+				ClusterClientOptions options = (ClusterClientOptions) store.getClientConfiguration()
+					.getClientOptions()
+					.orElseThrow();
+				assertThat(options.getTopologyRefreshOptions().isPeriodicRefreshEnabled()).isTrue();
+				assertThat(options.getTimeoutOptions().isTimeoutCommands()).isFalse();
+			});
+	}
+
+	@Test
+	void theStoresConnectionToTheApplicationsSentinelsAsksTheSameSentinels() {
+		this.contextRunner
+			.withPropertyValues("spring.data.redis.sentinel.master=voice",
+					"spring.data.redis.sentinel.nodes=127.0.0.1:26379,127.0.0.1:26380")
+			.run((context) -> {
+				LettuceConnectionFactory store = storeConnectionFactory(context);
+				assertThat(store.isRedisSentinelAware()).isTrue();
+				assertThat(store.getSentinelConfiguration().getMaster().getName()).isEqualTo("voice");
+				assertThat(store.getSentinelConfiguration().getSentinels()).hasSize(2);
+			});
+	}
+
+	@Test
+	void aConnectionFactoryTheApplicationDeclaredIsTheStoresAsItIs() {
+		this.contextRunner.withUserConfiguration(OwnLettuceFactoryConfiguration.class)
 			.run((context) -> assertThat(context).hasSingleBean(RedisUserStore.class)
-				.doesNotHaveBean(RedisDbAutoConfiguration.CONNECTION_FACTORY_BEAN_NAME));
+				.doesNotHaveBean(RedisDbAutoConfiguration.CONNECTION_FACTORY_BEAN_NAME)
+				.doesNotHaveBean("redisDbClientResources"));
+	}
+
+	private static LettuceConnectionFactory storeConnectionFactory(AssertableApplicationContext context) {
+		return context.getBean(RedisDbAutoConfiguration.CONNECTION_FACTORY_BEAN_NAME, LettuceConnectionFactory.class);
 	}
 
 	@Test
@@ -494,6 +585,16 @@ class RedisDbAutoConfigurationTests {
 		StringRedisTemplate myTemplate(RedisConnectionFactory connectionFactory) {
 			TEMPLATE.setConnectionFactory(connectionFactory);
 			return TEMPLATE;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnLettuceFactoryConfiguration {
+
+		@Bean
+		LettuceConnectionFactory myConnectionFactory() {
+			return new LettuceConnectionFactory("redis.example", 6380);
 		}
 
 	}

@@ -140,10 +140,12 @@ class RedisDbConnectionDetailsTests {
 	void withNeitherTheStoreUsesTheApplicationsConnectionAndTheReportSaysWhy() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(RedisUserStore.class)
-				.doesNotHaveBean(RedisDbConnectionDetails.class)
-				.doesNotHaveBean(RedisDbAutoConfiguration.CONNECTION_FACTORY_BEAN_NAME);
+				.doesNotHaveBean(RedisDbConnectionDetails.class);
+			assertThat(ownConnectionFactory(context)).as("derived from the application's")
+				.isNotSameAs(context.getBean(LettuceConnectionFactory.class));
 			assertThat(ownConnectionConditions(context)).contains(
-					"did not find property jovo.redis.connection-string nor a RedisDbConnectionDetails bean");
+					"did not find property jovo.redis.connection-string nor a RedisDbConnectionDetails bean",
+					"found Spring Boot's connection factory redisConnectionFactory");
 		});
 	}
 
@@ -161,7 +163,7 @@ class RedisDbConnectionDetailsTests {
 		ConditionEvaluationReport.get(context.getBeanFactory())
 			.getConditionAndOutcomesBySource()
 			.forEach((source, outcomes) -> {
-				if (source.endsWith("OwnConnectionConfiguration")) {
+				if (source.endsWith("OwnConnectionConfiguration") || source.endsWith("DerivedConnectionConfiguration")) {
 					outcomes.forEach((outcome) -> report.append(outcome.getOutcome().getMessage()).append('\n'));
 				}
 			});

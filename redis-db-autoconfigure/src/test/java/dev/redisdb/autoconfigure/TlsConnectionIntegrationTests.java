@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@code rediss://} connection strings against a real TLS-only {@code redis-server} with an ACL user, the CA coming
- * from a Spring Boot SSL bundle ({@code jovo.redis.ssl-bundle}).
+ * from a Spring Boot SSL bundle ({@code jovo.redis.ssl-bundle}); and the application's TLS connection
+ * ({@code spring.data.redis.ssl.bundle}) as the store's connection to it inherits it.
  */
 class TlsConnectionIntegrationTests {
 
@@ -71,6 +73,31 @@ class TlsConnectionIntegrationTests {
 				String clients = server.call((commands) -> commands.clientList());
 				assertThat(clients).contains("name=redis-db", "user=app");
 			});
+	}
+
+	@Test
+	void onTheApplicationsTlsConnectionTheStoresConnectionKeepsTheBundleUserAndHostNameVerification() {
+		ApplicationContextRunner application = this.contextRunner
+			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("spring.data.redis.host=" + server.host(), "spring.data.redis.username=app",
+					"spring.data.redis.password=secret", "spring.data.redis.ssl.bundle=redis",
+					"spring.data.redis.client-name=voice-app", caBundle());
+		application.withPropertyValues("spring.data.redis.port=" + server.port()).run((context) -> {
+			RedisUserStore store = context.getBean(RedisUserStore.class);
+			StoredUser user = store.load("U2");
+			user.data().put("visits", 1);
+			store.save(user);
+			assertThat(store.load("U2").data()).containsEntry("visits", 1);
+			String clients = server.call((commands) -> commands.clientList());
+			assertThat(clients.lines().filter((line) -> line.contains(" name=voice-app ") && line.contains(" user=app ")))
+				.as("the store's connection, over TLS as the application's user")
+				.hasSize(1);
+		});
+		application.withPropertyValues("spring.data.redis.port=" + serverForOtherHost.port()).run((context) -> {
+			RedisUserStore store = context.getBean(RedisUserStore.class);
+			assertThatExceptionOfType(RedisDbUnavailableException.class).isThrownBy(() -> store.load("U2"))
+				.withMessageContaining("TLS handshake failed");
+		});
 	}
 
 	@Test
