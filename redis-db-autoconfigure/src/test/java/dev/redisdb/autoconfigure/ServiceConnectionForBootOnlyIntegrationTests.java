@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -22,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code @ServiceConnection(type = DataRedisConnectionDetails.class)}: only Spring Boot's connection goes to the
- * container, and the store stays on the application's connection, as in an application without
- * {@code jovo.redis.connection-string}.
+ * container, and the store stays on the application's Redis, through the connection it derives from Boot's, as in an
+ * application without {@code jovo.redis.connection-string}.
  */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(properties = "spring.main.banner-mode=off")
@@ -51,7 +52,11 @@ class ServiceConnectionForBootOnlyIntegrationTests {
 
 		assertThat(this.bootTemplate.opsForValue().get("data:U1")).contains("\"visits\":1");
 		assertThat(this.context.getBeansOfType(RedisDbConnectionDetails.class)).isEmpty();
-		assertThat(this.context.containsBean(RedisDbAutoConfiguration.CONNECTION_FACTORY_BEAN_NAME)).isFalse();
+		LettuceConnectionFactory application = this.context.getBean(LettuceConnectionFactory.class);
+		LettuceConnectionFactory store = this.context.getBean(RedisDbAutoConfiguration.CONNECTION_FACTORY_BEAN_NAME,
+				LettuceConnectionFactory.class);
+		assertThat(store).as("the store's connection, derived from Boot's").isNotSameAs(application);
+		assertThat(store.getPort()).isEqualTo(application.getPort()).isEqualTo(redis.getFirstMappedPort());
 	}
 
 	@Configuration(proxyBeanMethods = false)
