@@ -137,7 +137,7 @@ public final class BenchmarkMain {
 	private static Collection<String> parameterValues(CommandLineOptions options, String name)
 			throws NoSuchFieldException {
 		return options.getParameter(name)
-			.orElse(List.of(TurnBenchmark.class.getField(name).getAnnotation(Param.class).value()));
+			.orElse(List.of(VariantParameters.class.getField(name).getAnnotation(Param.class).value()));
 	}
 
 	/** The same server, with redis-benchmark's own GET/SET load, for reference. */

@@ -14,7 +14,6 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -35,19 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Threads(1)
-public class FirstTurnBenchmark {
-
-	/** As {@link TurnBenchmark#variant}. */
-	@Param({ "store", "store-app-connection", "store-metrics", "baseline" })
-	public String variant;
-
-	/** As {@link TurnBenchmark#config}. */
-	@Param({ "default", "split" })
-	public String config;
-
-	/** As {@link TurnBenchmark#userDataBytes}: the size of a returning user's data in {@link #newSession}. */
-	@Param({ "1024", "16384" })
-	public int userDataBytes;
+public class FirstTurnBenchmark extends VariantParameters {
 
 	private StoreConfig storeConfig;
 

@@ -13,7 +13,6 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -32,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 3, time = 5)
 @Fork(1)
-public class TurnBenchmark {
+public class TurnBenchmark extends VariantParameters {
 
 	static final String PORT_PROPERTY = "redisdb.bench.port";
 
@@ -40,22 +39,6 @@ public class TurnBenchmark {
 	static final String HOST = "127.0.0.1";
 
 	private static final String[] INTENTS = { "PlayIntent", "PauseIntent", "NextIntent", "HelpIntent" };
-
-	/**
-	 * {@code store}: through {@code RedisUserStore} on its own connection; {@code store-app-connection}: on the
-	 * application's connection ({@code spring.data.redis.*}); {@code store-metrics}: on its own connection with a
-	 * Prometheus registry; {@code baseline}: Lettuce and Jackson by hand.
-	 */
-	@Param({ "store", "store-app-connection", "store-metrics", "baseline" })
-	public String variant;
-
-	/** {@code default}: one entry without TTL; {@code split}: user, session and history entries, with TTLs. */
-	@Param({ "default", "split" })
-	public String config;
-
-	/** Approximate size of each user's data as JSON. */
-	@Param({ "1024", "16384" })
-	public int userDataBytes;
 
 	private String[] userIds;
 
