@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.redisdb.test.RedisServer;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
@@ -122,13 +119,7 @@ public final class BenchmarkMain {
 	 */
 	private static void populate(int port, StoreConfig config, int userDataBytes, PrintStream text) {
 		long start = System.nanoTime();
-		RedisClient client = RedisClient.create(RedisURI.create(TurnBenchmark.HOST, port));
-		try (StatefulRedisConnection<String, String> connection = client.connect()) {
-			new Dataset(Dataset.USERS, userDataBytes).populate(connection, config);
-		}
-		finally {
-			client.shutdown();
-		}
+		new Dataset(Dataset.USERS, userDataBytes).populate(port, config);
 		text.printf("%n# Populated: %s, in %.1f s%n", Dataset.describe(Dataset.USERS, config, userDataBytes),
 				(System.nanoTime() - start) / 1e9);
 	}

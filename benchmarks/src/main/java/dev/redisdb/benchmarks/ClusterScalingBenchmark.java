@@ -2,7 +2,6 @@ package dev.redisdb.benchmarks;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -42,8 +41,6 @@ public class ClusterScalingBenchmark {
 	static final int USERS = 10_000;
 
 	private static final int USER_DATA_BYTES = 1024;
-
-	private static final String[] INTENTS = { "PlayIntent", "PauseIntent", "NextIntent", "HelpIntent" };
 
 	/** {@code server}: one redis-server; {@code cluster}: three masters. */
 	@Param({ "server", "cluster" })
@@ -90,8 +87,7 @@ public class ClusterScalingBenchmark {
 	@OutputTimeUnit(TimeUnit.SECONDS)
 	@Threads(64)
 	public int users64() {
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		return this.turn.run(this.userIds[random.nextInt(USERS)], INTENTS[random.nextInt(INTENTS.length)]);
+		return this.turn.runForRandomUser(this.userIds);
 	}
 
 }

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -89,6 +91,21 @@ final class Dataset {
 				+ timestamp + "\",\"updatedAt\":\"" + timestamp + "\"}}";
 		String history = "{\"history\":{\"items\":[{\"output\":[{\"message\":\"Welcome back!\"}]}]}}";
 		return List.of(user, session, history);
+	}
+
+	/**
+	 * As {@link #populate(StatefulRedisConnection, StoreConfig)}, on a connection of its own.
+	 * @param port the redis-server on {@link TurnBenchmark#HOST}
+	 * @param config the configuration
+	 */
+	void populate(int port, StoreConfig config) {
+		RedisClient client = RedisClient.create(RedisURI.create(TurnBenchmark.HOST, port));
+		try (StatefulRedisConnection<String, String> connection = client.connect()) {
+			populate(connection, config);
+		}
+		finally {
+			client.shutdown();
+		}
 	}
 
 	/**

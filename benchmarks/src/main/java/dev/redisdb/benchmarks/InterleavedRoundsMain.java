@@ -5,13 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 
 import com.sun.management.OperatingSystemMXBean;
 import dev.redisdb.test.RedisServer;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
 
 /**
  * The same turns as {@link TurnBenchmark}, measured so that a machine whose speed drifts from second to second
@@ -43,7 +39,7 @@ public final class InterleavedRoundsMain {
 		double secondsPerRound = (args.length > 3) ? Double.parseDouble(args[3]) : 2;
 		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		try (RedisServer server = RedisServer.start()) {
-			populate(server.port(), config);
+			new Dataset(USERS, 1024).populate(server.port(), config);
 			Turn[] turns = new Turn[VARIANTS.length];
 			for (int v = 0; v < VARIANTS.length; v++) {
 				turns[v] = Turn.of(VARIANTS[v], server.port(), config);
@@ -76,16 +72,6 @@ public final class InterleavedRoundsMain {
 		}
 	}
 
-	private static void populate(int port, StoreConfig config) {
-		RedisClient client = RedisClient.create(RedisURI.create(TurnBenchmark.HOST, port));
-		try (StatefulRedisConnection<String, String> connection = client.connect()) {
-			new Dataset(USERS, 1024).populate(connection, config);
-		}
-		finally {
-			client.shutdown();
-		}
-	}
-
 	/** @return the CPU time redis-server has used, user and system, from {@code INFO cpu} */
 	private static double serverCpuSeconds(RedisServer server) {
 		String info = server.call((commands) -> commands.info("cpu"));
@@ -106,9 +92,8 @@ public final class InterleavedRoundsMain {
 		for (int t = 0; t < threads; t++) {
 			int worker = t;
 			Thread thread = new Thread(() -> {
-				ThreadLocalRandom random = ThreadLocalRandom.current();
 				while (System.nanoTime() < deadline) {
-					turn.run(userIds[random.nextInt(userIds.length)], "PlayIntent");
+					turn.runForRandomUser(userIds);
 					done[worker]++;
 				}
 			});

@@ -1,6 +1,5 @@
 package dev.redisdb.benchmarks;
 
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.RedisClient;
@@ -38,8 +37,6 @@ public class TurnBenchmark extends VariantParameters {
 	/** Where the benchmark's {@code RedisServer} listens, in the forked benchmark JVMs too. */
 	static final String HOST = "127.0.0.1";
 
-	private static final String[] INTENTS = { "PlayIntent", "PauseIntent", "NextIntent", "HelpIntent" };
-
 	private String[] userIds;
 
 	private Turn turn;
@@ -50,7 +47,7 @@ public class TurnBenchmark extends VariantParameters {
 		int port = populatedServerPort(storeConfig, this.userDataBytes);
 		this.userIds = Dataset.userIds(Dataset.USERS);
 		this.turn = Turn.of(this.variant, port, storeConfig);
-		int visits = this.turn.run(this.userIds[0], INTENTS[0]);
+		int visits = this.turn.run(this.userIds[0], Turn.INTENTS[0]);
 		if (visits <= Dataset.INITIAL_VISITS) {
 			throw new IllegalStateException(this.variant + " read no pre-populated data: visits " + visits
 					+ " after a turn, expected more than " + Dataset.INITIAL_VISITS);
@@ -115,8 +112,7 @@ public class TurnBenchmark extends VariantParameters {
 	}
 
 	private int turnOfRandomUser() {
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		return this.turn.run(this.userIds[random.nextInt(this.userIds.length)], INTENTS[random.nextInt(INTENTS.length)]);
+		return this.turn.runForRandomUser(this.userIds);
 	}
 
 }

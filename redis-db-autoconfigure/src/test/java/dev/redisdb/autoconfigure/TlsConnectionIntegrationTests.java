@@ -65,9 +65,7 @@ class TlsConnectionIntegrationTests {
 				caBundle())
 			.run((context) -> {
 				RedisUserStore store = context.getBean(RedisUserStore.class);
-				StoredUser user = store.load("U1");
-				user.data().put("visits", 1);
-				store.save(user);
+				saveVisit(store, "U1");
 
 				assertThat(store.load("U1").data()).containsEntry("visits", 1);
 				String clients = server.call((commands) -> commands.clientList());
@@ -84,9 +82,7 @@ class TlsConnectionIntegrationTests {
 					"spring.data.redis.client-name=voice-app", caBundle());
 		application.withPropertyValues("spring.data.redis.port=" + server.port()).run((context) -> {
 			RedisUserStore store = context.getBean(RedisUserStore.class);
-			StoredUser user = store.load("U2");
-			user.data().put("visits", 1);
-			store.save(user);
+			saveVisit(store, "U2");
 			assertThat(store.load("U2").data()).containsEntry("visits", 1);
 			String clients = server.call((commands) -> commands.clientList());
 			assertThat(clients.lines().filter((line) -> line.contains(" name=voice-app ") && line.contains(" user=app ")))
@@ -150,6 +146,12 @@ class TlsConnectionIntegrationTests {
 							+ "as spring.ssl.bundle.pem.missing.truststore.certificate (a PEM CA certificate) or "
 							+ "spring.ssl.bundle.jks.missing.truststore.location");
 			});
+	}
+
+	private static void saveVisit(RedisUserStore store, String userId) {
+		StoredUser user = store.load(userId);
+		user.data().put("visits", 1);
+		store.save(user);
 	}
 
 	private static String connectionString(RedisServer server, String userInfo) {
