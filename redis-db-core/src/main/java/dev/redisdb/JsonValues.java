@@ -2,11 +2,9 @@ package dev.redisdb;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -34,10 +32,19 @@ final class JsonValues {
 	 * @throws IllegalArgumentException naming the path and the type of the first value that is not JSON
 	 */
 	static void check(@Nullable Object value, String path) {
-		check(value, path, 0, Collections.newSetFromMap(new IdentityHashMap<>()));
+		if (!isPlainValue(value)) {
+			check(value, path, 0, new ArrayList<>());
+		}
 	}
 
-	private static void check(@Nullable Object value, String path, int depth, Set<Object> enclosing) {
+	/** @return whether the value is JSON with nothing inside it: such values are the most, and need no path */
+	private static boolean isPlainValue(@Nullable Object value) {
+		return value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+				|| value instanceof Long || ((value instanceof Double number) && Double.isFinite(number));
+	}
+
+	/** @param enclosing the lists and maps that contain the value, outermost first */
+	private static void check(@Nullable Object value, String path, int depth, List<Object> enclosing) {
 		if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
 				|| value instanceof Long || value instanceof Short || value instanceof Byte) {
 			return;
@@ -64,26 +71,34 @@ final class JsonValues {
 				if (!(entry.getKey() instanceof String key)) {
 					throw notJson(path, "has a key of type " + typeOf(entry.getKey()) + ", not a string");
 				}
-				check(entry.getValue(), path + "." + key, depth + 1, enclosing);
+				if (!isPlainValue(entry.getValue())) {
+					check(entry.getValue(), path + "." + key, depth + 1, enclosing);
+				}
 			}
-			enclosing.remove(value);
+			enclosing.remove(enclosing.size() - 1);
 			return;
 		}
 		if (value instanceof List<?> list) {
 			enter(value, path, enclosing);
 			for (int i = 0; i < list.size(); i++) {
-				check(list.get(i), path + "[" + i + "]", depth + 1, enclosing);
+				if (!isPlainValue(list.get(i))) {
+					check(list.get(i), path + "[" + i + "]", depth + 1, enclosing);
+				}
 			}
-			enclosing.remove(value);
+			enclosing.remove(enclosing.size() - 1);
 			return;
 		}
 		throw notJson(path, "is a " + typeOf(value) + ", not a JSON value");
 	}
 
-	private static void enter(Object container, String path, Set<Object> enclosing) {
-		if (!enclosing.add(container)) {
-			throw notJson(path, "contains itself");
+	/** Compared by identity: two equal maps are two values, one map inside itself is a cycle. */
+	private static void enter(Object container, String path, List<Object> enclosing) {
+		for (Object outer : enclosing) {
+			if (outer == container) {
+				throw notJson(path, "contains itself");
+			}
 		}
+		enclosing.add(container);
 	}
 
 	private static String typeOf(@Nullable Object value) {

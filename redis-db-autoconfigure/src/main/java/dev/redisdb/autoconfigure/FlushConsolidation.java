@@ -2,20 +2,17 @@ package dev.redisdb.autoconfigure;
 
 import io.lettuce.core.resource.NettyCustomizer;
 import io.netty.channel.Channel;
-import io.netty.handler.flush.FlushConsolidationHandler;
 
 /**
- * Lets the store's connection flush the commands of concurrent callers together: each command is still written at
- * once, but the socket is flushed once per event-loop pass instead of once per command, so many users' turns share
- * system calls on the client and on the server.
+ * Lets the store's connection flush the commands of concurrent callers together when many of them are sending at
+ * once, so that their turns share system calls on the client and on the server, without delaying the commands of a
+ * few callers: see {@link LoadAwareFlushHandler}.
  */
 final class FlushConsolidation implements NettyCustomizer {
 
 	@Override
 	public void afterChannelInitialized(Channel channel) {
-		channel.pipeline()
-			.addFirst(new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES,
-					true));
+		channel.pipeline().addFirst(new LoadAwareFlushHandler());
 	}
 
 }
