@@ -1,6 +1,7 @@
 package dev.redisdb.autoconfigure;
 
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -148,11 +149,17 @@ public final class RedisDbAutoConfiguration {
 	@Conditional(OwnConnectionConditions.OwnOrDerived.class)
 	static class StoreClientResourcesConfiguration {
 
-		/** Boot's customizers reach it as they reach the application's: Lettuce metrics and tracing cover it. */
+		/**
+		 * Boot's customizers reach it as they reach the application's: Lettuce metrics and tracing cover it. Without
+		 * them it records no command latencies: Lettuce's own recorder, on whenever HdrHistogram is on the class
+		 * path, fills histograms on the event loop that only an event-bus subscriber would read.
+		 */
 		@Bean(destroyMethod = "shutdown", defaultCandidate = false)
 		@ConditionalOnMissingBean(name = "redisDbClientResources")
 		ClientResources redisDbClientResources(ObjectProvider<ClientResourcesBuilderCustomizer> customizers) {
-			ClientResources.Builder builder = ClientResources.builder().nettyCustomizer(new FlushConsolidation());
+			ClientResources.Builder builder = ClientResources.builder()
+				.nettyCustomizer(new FlushConsolidation())
+				.commandLatencyRecorder(CommandLatencyRecorder.disabled());
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			return builder.build();
 		}

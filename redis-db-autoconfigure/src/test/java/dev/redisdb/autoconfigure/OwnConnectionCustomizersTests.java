@@ -47,6 +47,17 @@ class OwnConnectionCustomizersTests {
 	}
 
 	@Test
+	void withoutCustomizersTheOwnConnectionRecordsNoCommandLatencies() {
+		this.contextRunner.run((context) -> {
+			ClientResources resources = context.getBean("redisDbClientResources", ClientResources.class);
+			assertThat(resources.commandLatencyRecorder().isEnabled()).isFalse();
+			assertThat(context.getBean(ClientResources.class).commandLatencyRecorder().isEnabled())
+				.as("the application's resources keep Lettuce's default")
+				.isTrue();
+		});
+	}
+
+	@Test
 	void theOwnConnectionsHealthIndicatorHasItsOwnKeyAndSwitch() {
 		this.contextRunner.run((context) -> assertThat(context).hasBean("redisdbHealthIndicator")
 			.getBean("redisdbHealthIndicator")
@@ -61,7 +72,9 @@ class OwnConnectionCustomizersTests {
 	@Configuration(proxyBeanMethods = false)
 	static class CustomizersConfiguration {
 
-		static final CommandLatencyRecorder RECORDER = CommandLatencyRecorder.disabled();
+		/** Enabled, unlike the store's own default, so that it is told apart from it. */
+		static final CommandLatencyRecorder RECORDER = (local, remote, type, firstResponse, completion) -> {
+		};
 
 		@Bean
 		ClientResourcesBuilderCustomizer latencyRecorder() {
