@@ -17,6 +17,8 @@ import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
@@ -40,9 +42,14 @@ final class JsonValueCodec implements ValueCodec {
 			.addDeserializer(Instant.class, new TimestampDeserializer()))
 		.build();
 
+	/** With its root serializer resolved once, not looked up on every call. */
+	private final ObjectWriter writer = this.mapper.writerFor(DbItem.class);
+
+	private final ObjectReader reader = this.mapper.readerFor(DbItem.class);
+
 	@Override
 	public byte[] encode(EntryKey entry, DbItem item) {
-		return this.mapper.writeValueAsBytes(item);
+		return this.writer.writeValueAsBytes(item);
 	}
 
 	@Override
@@ -51,7 +58,7 @@ final class JsonValueCodec implements ValueCodec {
 			throw new IllegalArgumentException("the value is not a JSON object");
 		}
 		try {
-			return this.mapper.readValue(value, DbItem.class);
+			return this.reader.readValue(value);
 		}
 		catch (DatabindException ex) {
 			// Jackson's own message may quote the value: name only where the problem is.

@@ -458,7 +458,7 @@ public final class RedisUserStore implements AutoCloseable {
 
 	/**
 	 * Writes some of the user's keys (all of them, except on a cluster without hash tag) atomically: one plain
-	 * {@code SET} where that is one value the load found and nothing to check, otherwise one script.
+	 * {@code SET} where that is one value the load found and nothing to check, otherwise one {@link SaveScript}.
 	 */
 	private boolean writeGroup(int[] group, LoadedEntries loaded, byte[][] values, SaveScript.Guard[] guards,
 			boolean onlyIfUnchanged) {
@@ -492,7 +492,7 @@ public final class RedisUserStore implements AutoCloseable {
 		byte[] index = indexed ? RedisAccess.utf8(keys.index()) : null;
 		SaveScript.Call call = SaveScript.call(groupKeys, groupGuards, digests, groupValues, ttls, entryIds,
 				onlyIfUnchanged, index, indexed ? indexTtl(group, guards) : null);
-		long answer = this.redis.eval("save user", SaveScript.script(), call.keys(), call.arguments(), true);
+		long answer = this.redis.eval("save user", call.script(), call.keys(), call.arguments(), true);
 		return interpret(answer, group, keys);
 	}
 
