@@ -33,7 +33,7 @@ final class JsonValues {
 	 */
 	static void check(@Nullable Object value, String path) {
 		if (!isPlainValue(value)) {
-			check(value, path, 0, new ArrayList<>());
+			check(value, new Path(null, path, -1), 0, new ArrayList<>());
 		}
 	}
 
@@ -44,7 +44,7 @@ final class JsonValues {
 	}
 
 	/** @param enclosing the lists and maps that contain the value, outermost first */
-	private static void check(@Nullable Object value, String path, int depth, List<Object> enclosing) {
+	private static void check(@Nullable Object value, Path path, int depth, List<Object> enclosing) {
 		if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
 				|| value instanceof Long || value instanceof Short || value instanceof Byte) {
 			return;
@@ -72,7 +72,7 @@ final class JsonValues {
 					throw notJson(path, "has a key of type " + typeOf(entry.getKey()) + ", not a string");
 				}
 				if (!isPlainValue(entry.getValue())) {
-					check(entry.getValue(), path + "." + key, depth + 1, enclosing);
+					check(entry.getValue(), new Path(path, key, -1), depth + 1, enclosing);
 				}
 			}
 			enclosing.remove(enclosing.size() - 1);
@@ -82,7 +82,7 @@ final class JsonValues {
 			enter(value, path, enclosing);
 			for (int i = 0; i < list.size(); i++) {
 				if (!isPlainValue(list.get(i))) {
-					check(list.get(i), path + "[" + i + "]", depth + 1, enclosing);
+					check(list.get(i), new Path(path, null, i), depth + 1, enclosing);
 				}
 			}
 			enclosing.remove(enclosing.size() - 1);
@@ -92,7 +92,7 @@ final class JsonValues {
 	}
 
 	/** Compared by identity: two equal maps are two values, one map inside itself is a cycle. */
-	private static void enter(Object container, String path, List<Object> enclosing) {
+	private static void enter(Object container, Path path, List<Object> enclosing) {
 		for (Object outer : enclosing) {
 			if (outer == container) {
 				throw notJson(path, "contains itself");
@@ -105,10 +105,31 @@ final class JsonValues {
 		return (value != null) ? value.getClass().getName() : "null";
 	}
 
-	private static IllegalArgumentException notJson(String path, String problem) {
+	private static IllegalArgumentException notJson(Path where, String problem) {
+		String path = where.toString();
 		String shown = (path.length() > MAX_PATH_SHOWN) ? path.substring(0, MAX_PATH_SHOWN) + "..." : path;
 		return new IllegalArgumentException("Cannot save user: " + shown + " " + problem + " (" + ACCEPTED
 				+ "); nothing was written");
+	}
+
+	/**
+	 * Where a value is, written out only for a message: {@code user.data.tags[2]}.
+	 *
+	 * @param parent the enclosing value's path, null at the top
+	 * @param key the value's key in its map, or at the top the path's start; null in a list
+	 * @param index the value's index in its list, or -1
+	 */
+	private record Path(@Nullable Path parent, @Nullable String key, int index) {
+
+		@Override
+		public String toString() {
+			String start = (this.parent != null) ? this.parent.toString() : "";
+			if (this.key == null) {
+				return start + "[" + this.index + "]";
+			}
+			return (this.parent != null) ? start + "." + this.key : this.key;
+		}
+
 	}
 
 }
