@@ -84,8 +84,7 @@ final class LoadAwareFlushHandler extends ChannelDuplexHandler {
 
 	@Override
 	public void channelReadComplete(ChannelHandlerContext context) {
-		this.readInProgress = false;
-		flushIfDeferred(context);
+		endReadAndFlush(context);
 		context.fireChannelReadComplete();
 	}
 
@@ -99,27 +98,29 @@ final class LoadAwareFlushHandler extends ChannelDuplexHandler {
 
 	@Override
 	public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
-		this.readInProgress = false;
-		flushIfDeferred(context);
+		endReadAndFlush(context);
 		context.fireExceptionCaught(cause);
 	}
 
 	@Override
 	public void disconnect(ChannelHandlerContext context, ChannelPromise promise) {
-		this.readInProgress = false;
-		flushIfDeferred(context);
+		endReadAndFlush(context);
 		context.disconnect(promise);
 	}
 
 	@Override
 	public void close(ChannelHandlerContext context, ChannelPromise promise) {
-		this.readInProgress = false;
-		flushIfDeferred(context);
+		endReadAndFlush(context);
 		context.close(promise);
 	}
 
 	@Override
 	public void handlerRemoved(ChannelHandlerContext context) {
+		flushIfDeferred(context);
+	}
+
+	private void endReadAndFlush(ChannelHandlerContext context) {
+		this.readInProgress = false;
 		flushIfDeferred(context);
 	}
 
