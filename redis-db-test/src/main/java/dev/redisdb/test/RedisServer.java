@@ -13,7 +13,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import io.lettuce.core.RedisClient;
@@ -206,7 +208,24 @@ public final class RedisServer implements AutoCloseable {
 			return command.apply(connection.sync());
 		}
 		finally {
-			client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+			shutdown(client);
+		}
+	}
+
+	/**
+	 * Shuts a client down, waiting at most a few seconds: Lettuce's own {@code shutdown} waits for its shutdown
+	 * future without a limit, and once, after a Sentinel failover test, that future never completed although every
+	 * thread of the client had ended, which held the whole test run.
+	 */
+	private static void shutdown(RedisClient client) {
+		try {
+			client.shutdownAsync(0, 2, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			// Its threads are daemon threads: a client that did not report its shutdown holds nothing up.
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
