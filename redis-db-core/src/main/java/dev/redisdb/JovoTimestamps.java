@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Jovo's timestamps, JavaScript's {@code Date.toISOString()}: {@code 2026-11-25T18:49:26.878Z}, always three fraction
@@ -25,7 +24,9 @@ final class JovoTimestamps {
 	 * @return it in UTC with millisecond precision, as {@code toISOString()} writes it
 	 */
 	static String format(Instant instant) {
-		LocalDateTime time = LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
+		// Not ofInstant(instant, UTC): that builds the offset's ZoneRules anew on every call.
+		LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(),
+				instant.getNano() / 1_000_000 * 1_000_000, ZoneOffset.UTC);
 		if (time.getYear() < 0 || time.getYear() > 9999) {
 			return DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").format(time);
 		}
