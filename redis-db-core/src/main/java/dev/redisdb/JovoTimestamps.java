@@ -16,6 +16,12 @@ final class JovoTimestamps {
 
 	private static final int LENGTH = 24;
 
+	/**
+	 * The last timestamp written: a save writes its time into several entries, and the saves of concurrent turns
+	 * mostly fall into the same millisecond.
+	 */
+	private static volatile Formatted lastFormatted = new Formatted(Long.MIN_VALUE, 0, "");
+
 	private JovoTimestamps() {
 	}
 
@@ -24,9 +30,20 @@ final class JovoTimestamps {
 	 * @return it in UTC with millisecond precision, as {@code toISOString()} writes it
 	 */
 	static String format(Instant instant) {
+		long second = instant.getEpochSecond();
+		int millis = instant.getNano() / 1_000_000;
+		Formatted last = lastFormatted;
+		if (last.second() == second && last.millis() == millis) {
+			return last.text();
+		}
+		String text = format(second, millis);
+		lastFormatted = new Formatted(second, millis, text);
+		return text;
+	}
+
+	private static String format(long second, int millis) {
 		// Not ofInstant(instant, UTC): that builds the offset's ZoneRules anew on every call.
-		LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(),
-				instant.getNano() / 1_000_000 * 1_000_000, ZoneOffset.UTC);
+		LocalDateTime time = LocalDateTime.ofEpochSecond(second, millis * 1_000_000, ZoneOffset.UTC);
 		if (time.getYear() < 0 || time.getYear() > 9999) {
 			return DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").format(time);
 		}
@@ -43,7 +60,7 @@ final class JovoTimestamps {
 		text[16] = ':';
 		digits(text, 17, time.getSecond(), 2);
 		text[19] = '.';
-		digits(text, 20, time.getNano() / 1_000_000, 3);
+		digits(text, 20, millis, 3);
 		text[23] = 'Z';
 		return new String(text);
 	}
@@ -90,6 +107,9 @@ final class JovoTimestamps {
 			text[i] = (char) ('0' + value % 10);
 			value /= 10;
 		}
+	}
+
+	private record Formatted(long second, int millis, String text) {
 	}
 
 }

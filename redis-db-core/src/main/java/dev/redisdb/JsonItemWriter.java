@@ -1,5 +1,6 @@
 package dev.redisdb;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -82,7 +83,7 @@ final class JsonItemWriter {
 			generator.writeNull();
 		}
 		else if (value instanceof String text) {
-			generator.writeString(text);
+			writeString(generator, text);
 		}
 		else if (value instanceof Integer number) {
 			generator.writeNumber(number);
@@ -109,6 +110,27 @@ final class JsonItemWriter {
 		else {
 			generator.writePOJO(value);
 		}
+	}
+
+	/**
+	 * Most strings are ASCII without a character to escape: their UTF-8 bytes, which the JDK makes in one copy, are
+	 * written as they are. Any other string is escaped by the generator. One byte per character and no {@code ?}
+	 * means that no character was outside ASCII: UTF-8 would have taken more bytes for it, or written an unpaired
+	 * surrogate as {@code ?}.
+	 */
+	private static void writeString(JsonGenerator generator, String text) {
+		byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+		if (utf8.length != text.length()) {
+			generator.writeString(text);
+			return;
+		}
+		for (byte b : utf8) {
+			if (b < ' ' || b == '"' || b == '\\' || b == '?') {
+				generator.writeString(text);
+				return;
+			}
+		}
+		generator.writeRawUTF8String(utf8, 0, utf8.length);
 	}
 
 	private static void writeMap(JsonGenerator generator, Map<?, ?> map) {

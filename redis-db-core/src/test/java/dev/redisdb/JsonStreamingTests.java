@@ -31,7 +31,8 @@ class JsonStreamingTests {
 	private static final EntryKey KEY = new EntryKey("data", "data:U");
 
 	private static final String[] TEXTS = { "", "Ann", "a\"b\\c/d", "\u0000\u001f\b\f\n\r\t\u000b", "\u007f\u2028\u2029",
-			"\uD800", "x\uDC00y", "\uD83D\uDE00", "Zoë 日本", "2026-11-25T18:49:26.878Z" };
+			"\uD800", "x\uDC00y", "\uD83D\uDE00", "Zoë 日本", "2026-11-25T18:49:26.878Z",
+			"What's up? ~\u007f", "a?\uD800", "tab\tin ASCII", "quote \" in ASCII" };
 
 	private static final String[] KEYS = { "a", "b", "visits", "0", "2", "10", "01", "-1", "4294967294", "4294967295",
 			"", "é", "\uD83D\uDE00", "owner" };
