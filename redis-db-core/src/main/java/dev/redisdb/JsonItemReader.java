@@ -21,9 +21,9 @@ import dev.redisdb.DbItem.UserPart;
  * object of the fields Jovo gives it, of their types, timestamps as {@code toISOString()} or ISO-8601 writes them.
  * The result equals what Jackson's data binding reads, in the same Java types (maps as {@link LinkedHashMap}, lists
  * as {@link ArrayList}, integers as the smallest of {@link Integer}, {@link Long} and
- * {@link java.math.BigInteger}), without a bean deserializer per element (that took half of the time of decoding an
- * entry). Anything else (a field of another type, an unknown field inside an element, a repeated element, JSON
- * that is not valid) is left to the data binding, which reads it or names what is wrong.
+ * {@link java.math.BigInteger}), without a bean deserializer and a record creator per element. Anything else (a
+ * field of another type, an unknown field inside an element, a repeated element, JSON that is not valid) is left to
+ * the data binding, which reads it or names what is wrong.
  */
 final class JsonItemReader {
 

@@ -12,7 +12,7 @@ import dev.redisdb.DbItem.SessionPart;
 
 /**
  * Writes a {@link DbItem} token by token: the bytes Jackson's data binding writes for it with the codec's modules,
- * without looking up a serializer for every map, list and number (that took half of the time of encoding an entry).
+ * without looking up a serializer for every map, list and number.
  * JSON's own types are written here; anything else in the data (a record, a {@code float[]}) goes to the generator's
  * data binding, as before.
  */
