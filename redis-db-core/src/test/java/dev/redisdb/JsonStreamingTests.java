@@ -53,6 +53,20 @@ class JsonStreamingTests {
 	}
 
 	@Test
+	void writesAndReadsItemsLargerThanTheGeneratorsBufferAsTheDataBindingDoes() {
+		Map<String, Object> data = new LinkedHashMap<>();
+		for (int i = 0; i < 100; i++) {
+			data.put("fact" + i, "Something the app remembered, number " + i + " ".repeat(1000) + "\u00e9\n");
+		}
+		DbItem item = new DbItem();
+		item.setUser(new UserPart(data));
+		byte[] written = this.codec.encode(KEY, item);
+		assertThat(written.length).isGreaterThan(100_000);
+		assertThat(text(written)).isEqualTo(text(this.dataBindingWriter.writeValueAsBytes(item)));
+		assertThat(describe(readStreaming(written))).isEqualTo(describe(this.codec.decodeWithDataBinding(written)));
+	}
+
+	@Test
 	void readsWhatTheDataBindingReadsForRandomItems() {
 		long seed = System.nanoTime();
 		Random random = new Random(seed);
