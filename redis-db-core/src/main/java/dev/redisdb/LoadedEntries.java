@@ -1,5 +1,9 @@
 package dev.redisdb;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -23,7 +27,16 @@ record LoadedEntries(UserKeys keys, byte[] @Nullable [] values, List<@Nullable D
 	/** @return SHA-1 (hex) of a raw value as loaded, {@code ""} where absent: what a guarded save expects */
 	byte[] digest(int entry) {
 		byte[] value = this.values[entry];
-		return RedisAccess.utf8((value != null) ? LuaScript.sha1Hex(value) : "");
+		if (value == null) {
+			return new byte[0];
+		}
+		try {
+			String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(value));
+			return hex.getBytes(StandardCharsets.US_ASCII);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-1 is part of every Java runtime", ex);
+		}
 	}
 
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
-import io.lettuce.core.KeyValue;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -19,7 +18,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PermissionDeniedDataAccessException;
 import org.springframework.data.redis.RedisSystemException;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.util.Assert;
 
 /**
@@ -38,21 +41,23 @@ import org.springframework.util.Assert;
  * <li>A delete erases every key of the user, its context-keyed keys (from the index) included, in one round trip on
  * a single server.</li>
  * </ul>
- * Thread-safe; all calls share one Lettuce connection of the factory. Failures are Spring
- * {@link DataAccessException}s whose messages name the server or the key and entry, never a password or a stored
- * value: {@link RedisDbUnavailableException} (transient), {@link RedisDbConflictException} (optimistic locking),
+ * Thread-safe. Every command goes through a Spring Data {@link RedisTemplate} (see {@link #template}) on a Lettuce
+ * connection factory, each within {@link StoreOptions#timeout()}. Failures are Spring {@link DataAccessException}s,
+ * as Spring Data translates them, whose messages name the call and, where one is at fault, the key and entry, never
+ * a password or a stored value: {@link RedisDbUnavailableException} (transient), {@link RedisDbConflictException}
+ * (optimistic locking),
  * {@link RedisDbDataException} (a stored value cannot be read or a key holds another type),
  * {@link PermissionDeniedDataAccessException} (a context-keyed key holds another user's data), and Spring Data
  * Redis's {@link RedisSystemException} when Redis answers a command with an error.
  *
  * @since 0.1.0
  */
-public final class RedisUserStore implements AutoCloseable {
+public final class RedisUserStore {
 
 	private static final Log logger = LogFactory.getLog(RedisUserStore.class);
 
 	/** KEYS: the user's keys, its index last. ARGV[1]: '1' when the index holds members. */
-	private static final LuaScript DELETE_SCRIPT = LuaScript.of("""
+	private static final RedisScript<Long> DELETE_SCRIPT = RedisScript.of("""
 			local deleted = 0
 			if ARGV[1] == '1' then
 			  for _, member in ipairs(redis.call('HKEYS', KEYS[#KEYS])) do
@@ -64,11 +69,11 @@ public final class RedisUserStore implements AutoCloseable {
 			  deleted = deleted + redis.call('DEL', KEYS[i])
 			end
 			return deleted
-			""");
+			""", Long.class);
 
 	private static final String OWNER_FIELD = "owner";
 
-	private final RedisAccess redis;
+	private final RedisCalls redis;
 
 	private final StoreOptions options;
 
@@ -93,36 +98,44 @@ public final class RedisUserStore implements AutoCloseable {
 
 	/**
 	 * Creates a store whose calls are not observed.
-	 * @param connectionFactory the Lettuce connection factory whose connection all calls use; not closed by the store
-	 * @param options the key layout, what is stored and the limits
+	 * @param template the template all calls use, made by {@link #template(RedisConnectionFactory)}
+	 * @param options the key layout, what is stored, the limits and the timeout
 	 * @param keyStrategy makes each entry's key
 	 * @param codec encodes and decodes values
 	 * @throws InvalidStoreOptionException when the options cannot work with this Redis (a cluster whose slots would
-	 * split a user's entries)
+	 * split a user's entries, or a connection whose commands may outlast the timeout)
 	 */
-	public RedisUserStore(LettuceConnectionFactory connectionFactory, StoreOptions options, KeyStrategy keyStrategy,
+	public RedisUserStore(RedisTemplate<String, byte[]> template, StoreOptions options, KeyStrategy keyStrategy,
 			ValueCodec codec) {
-		this(connectionFactory, options, keyStrategy, codec, ObservationRegistry.NOOP);
+		this(template, options, keyStrategy, codec, ObservationRegistry.NOOP);
 	}
 
 	/**
 	 * Creates a store whose every call is a Micrometer observation: see {@link RedisDbObservationContext}.
-	 * @param connectionFactory the Lettuce connection factory whose connection all calls use; not closed by the store
-	 * @param options the key layout, what is stored and the limits
+	 * @param template the template all calls use, made by {@link #template(RedisConnectionFactory)}
+	 * @param options the key layout, what is stored, the limits and the timeout
 	 * @param keyStrategy makes each entry's key
 	 * @param codec encodes and decodes values
 	 * @param observationRegistry where observations go; {@link ObservationRegistry#NOOP} costs one check per call
 	 * @throws InvalidStoreOptionException when the options cannot work with this Redis (a cluster whose slots would
-	 * split a user's entries)
+	 * split a user's entries, or a connection whose commands may outlast the timeout)
 	 * @since 0.2.0
 	 */
-	public RedisUserStore(LettuceConnectionFactory connectionFactory, StoreOptions options, KeyStrategy keyStrategy,
+	public RedisUserStore(RedisTemplate<String, byte[]> template, StoreOptions options, KeyStrategy keyStrategy,
 			ValueCodec codec, ObservationRegistry observationRegistry) {
-		Assert.notNull(connectionFactory, "connectionFactory must not be null");
+		Assert.notNull(template, "template must not be null");
 		Assert.notNull(observationRegistry, "observationRegistry must not be null");
 		Assert.notNull(options, "options must not be null");
 		Assert.notNull(keyStrategy, "keyStrategy must not be null");
 		Assert.notNull(codec, "codec must not be null");
+		LettuceConnectionFactory connectionFactory = lettuceFactory(template);
+		if (!StoreCommandTimeout.bounds(connectionFactory, options.timeout())) {
+			throw new InvalidStoreOptionException("timeout", "is " + options.timeout().toMillis() + " ms, but the "
+					+ "connection factory times commands out after " + connectionFactory.getTimeout() + " ms and "
+					+ "does not apply the store's timeout", "let Spring Boot build the factory, apply "
+					+ "StoreCommandTimeout.timeoutOptions(...) to its client options, give it a command timeout of "
+					+ "at most the store's, or raise the store's timeout");
+		}
 		this.options = options;
 		this.keyStrategy = keyStrategy;
 		this.codec = codec;
@@ -137,15 +150,46 @@ public final class RedisUserStore implements AutoCloseable {
 		this.ttlArguments = new byte[entries.size()][];
 		this.entryIdArguments = new byte[entries.size()][];
 		for (int i = 0; i < entries.size(); i++) {
-			this.entryIdArguments[i] = RedisAccess.utf8(entries.get(i).id());
+			this.entryIdArguments[i] = utf8(entries.get(i).id());
 			this.written[i] = !storingNothing.contains(entries.get(i));
-			this.ttlArguments[i] = RedisAccess.utf8(Long.toString(entries.get(i).ttlSeconds()));
+			this.ttlArguments[i] = utf8(Long.toString(entries.get(i).ttlSeconds()));
 		}
-
-		this.slotRouting = SlotRouting.of(connectionFactory, options,
+		this.slotRouting = SlotRouting.of(connectionFactory.isClusterAware(), options,
 				entries.stream().filter((entry) -> !storingNothing.contains(entry)).toList());
-		this.redis = new RedisAccess(connectionFactory);
+		this.redis = new RedisCalls(template, options.timeout());
 		this.observations = new StoreObservations(observationRegistry, entries.size());
+	}
+
+	/**
+	 * Makes the template a store needs: keys as UTF-8 strings, values as bytes.
+	 * @param connectionFactory a Lettuce connection factory, started by its owner
+	 * @return the template, ready to use
+	 * @since 0.3.0
+	 */
+	public static RedisTemplate<String, byte[]> template(RedisConnectionFactory connectionFactory) {
+		Assert.notNull(connectionFactory, "connectionFactory must not be null");
+		RedisTemplate<String, byte[]> template = new RedisTemplate<>();
+		template.setConnectionFactory(connectionFactory);
+		template.setKeySerializer(RedisSerializer.string());
+		template.setHashKeySerializer(RedisSerializer.string());
+		template.setHashValueSerializer(RedisSerializer.string());
+		template.setValueSerializer(RedisSerializer.byteArray());
+		template.afterPropertiesSet();
+		return template;
+	}
+
+	private static LettuceConnectionFactory lettuceFactory(RedisTemplate<String, byte[]> template) {
+		RedisConnectionFactory factory = template.getConnectionFactory();
+		if (!(factory instanceof LettuceConnectionFactory lettuce)) {
+			throw new IllegalArgumentException("The store needs a template on a LettuceConnectionFactory, not on "
+					+ ((factory != null) ? factory.getClass().getName() : "no connection factory"));
+		}
+		if (template.getValueSerializer() != RedisSerializer.byteArray()
+				|| !(template.getKeySerializer() instanceof org.springframework.data.redis.serializer.StringRedisSerializer)) {
+			throw new IllegalArgumentException("The store needs a template with string keys and byte[] values, "
+					+ "as RedisUserStore.template(connectionFactory) makes it");
+		}
+		return lettuce;
 	}
 
 	/** @return the options this store was created with */
@@ -185,14 +229,13 @@ public final class RedisUserStore implements AutoCloseable {
 	private StoredUser read(String userId, TurnContext context) {
 		Assert.notNull(context, "context must not be null");
 		UserKeys keys = UserKeys.of(userId, context, this.keyStrategy, this.options);
-		List<KeyValue<byte[], byte[]>> found = this.redis.mget("load user", keys.bytes());
+		List<byte @Nullable []> found = this.redis.mget("load user", keys.names());
 		byte[][] values = new byte[keys.size()][];
 		List<DbItem> items = new ArrayList<>(keys.size());
 		boolean[] unowned = new boolean[keys.size()];
 		String owner = (keys.index() != null) ? UserKeys.ownerTag(userId) : null;
 		for (int i = 0; i < values.length; i++) {
-			KeyValue<byte[], byte[]> keyValue = found.get(i);
-			values[i] = keyValue.hasValue() ? keyValue.getValue() : null;
+			values[i] = found.get(i);
 			DbItem item = (values[i] != null) ? decode(i, keys.name(i), values[i]) : null;
 			if (item != null && keys.isContextKeyed(i)) {
 				unowned[i] = !isOwnedBy(owner, item, i, keys.name(i));
@@ -293,16 +336,18 @@ public final class RedisUserStore implements AutoCloseable {
 	private long erase(String userId, TurnContext context) {
 		Assert.notNull(context, "context must not be null");
 		List<String> keys = UserKeys.forErasure(userId, context, this.keyStrategy, this.options);
-		byte[][] keyBytes = keys.stream().map(RedisAccess::utf8).toArray(byte[][]::new);
 		if (this.slotRouting.isCluster()) {
-			byte[] index = keyBytes[keyBytes.length - 1];
-			List<byte[]> all = new ArrayList<>(List.of(keyBytes).subList(0, keyBytes.length - 1));
-			all.addAll(this.redis.hkeys("delete user", index));
-			long deleted = this.redis.del("delete user", all.toArray(new byte[0][]));
-			this.redis.del("delete user", new byte[][] { index });
+			String index = keys.get(keys.size() - 1);
+			List<String> all = new ArrayList<>(keys.subList(0, keys.size() - 1));
+			all.addAll(this.redis.hashFields("delete user", index));
+			long deleted = 0;
+			for (List<String> slot : SlotRouting.bySlot(all)) {
+				deleted += this.redis.del("delete user", slot);
+			}
+			this.redis.del("delete user", List.of(index));
 			return deleted;
 		}
-		return this.redis.eval("delete user", DELETE_SCRIPT, keyBytes, new byte[][] { RedisAccess.utf8("1") }, true);
+		return this.redis.eval("delete user", DELETE_SCRIPT, keys, new byte[][] { { '1' } });
 	}
 
 	/**
@@ -322,25 +367,22 @@ public final class RedisUserStore implements AutoCloseable {
 			entryIdByKey.put(this.keyStrategy.createKey(userId, entry, this.options, TurnContext.none()), entry.id());
 		}
 		String index = UserKeys.indexKey(userId, this.keyStrategy, this.options);
-		this.redis.hgetall("inspect user", RedisAccess.utf8(index))
-			.forEach((key, entryId) -> entryIdByKey.putIfAbsent(new String(key, StandardCharsets.UTF_8),
-					new String(entryId, StandardCharsets.UTF_8)));
-		byte[][] keys = entryIdByKey.keySet().stream().map(RedisAccess::utf8).toArray(byte[][]::new);
-		List<KeyValue<byte[], byte[]>> values = this.redis.mget("inspect user", keys);
-		List<StoredKey> found = new ArrayList<>(keys.length + 1);
+		this.redis.hash("inspect user", index).forEach(entryIdByKey::putIfAbsent);
+		List<byte @Nullable []> values = this.redis.mget("inspect user", List.copyOf(entryIdByKey.keySet()));
+		List<StoredKey> found = new ArrayList<>(values.size() + 1);
 		int i = 0;
 		for (Map.Entry<String, String> key : entryIdByKey.entrySet()) {
-			found.add(inspected(key.getValue(), key.getKey(), values.get(i).getValueOrElse(null)));
+			found.add(inspected(key.getValue(), key.getKey(), values.get(i)));
 			i++;
 		}
 		long indexed = entryIdByKey.size() - entries.size();
-		long indexTtl = this.redis.ttl("inspect user", RedisAccess.utf8(index));
+		long indexTtl = this.redis.ttl("inspect user", index);
 		found.add(new StoredKey(UserKeys.INDEX_ENTRY_ID, index, indexTtl != -2, indexTtl, indexed, null, null));
 		return found;
 	}
 
 	private StoredKey inspected(String entryId, String key, byte @Nullable [] value) {
-		long ttl = this.redis.ttl("inspect user", RedisAccess.utf8(key));
+		long ttl = this.redis.ttl("inspect user", key);
 		if (value == null) {
 			return new StoredKey(entryId, key, ttl != -2, ttl, 0, null, null);
 		}
@@ -369,7 +411,7 @@ public final class RedisUserStore implements AutoCloseable {
 		UserKeys keys = loaded.keys();
 		byte[][] values = encode(user, loaded, observation);
 		SaveScript.Guard[] guards = guards(loaded);
-		List<int[]> groups = this.slotRouting.scriptGroups(keys.bytes(), keys.index(), onlyIfUnchanged);
+		List<int[]> groups = this.slotRouting.scriptGroups(keys.names(), keys.index(), onlyIfUnchanged);
 		int writtenKeys = 0;
 		for (int[] group : groups) {
 			try {
@@ -466,11 +508,11 @@ public final class RedisUserStore implements AutoCloseable {
 		if (!onlyIfUnchanged && group.length == 1 && values[group[0]] != null
 				&& guards[group[0]] == SaveScript.Guard.NONE) {
 			int entry = group[0];
-			this.redis.set("save user", keys.bytes()[entry], values[entry],
+			this.redis.set("save user", keys.name(entry), values[entry],
 					this.options.entries().get(entry).ttlSeconds());
 			return true;
 		}
-		byte[][] groupKeys = new byte[group.length][];
+		String[] groupKeys = new String[group.length];
 		SaveScript.Guard[] groupGuards = new SaveScript.Guard[group.length];
 		byte[][] digests = new byte[group.length][];
 		byte[][] groupValues = new byte[group.length][];
@@ -479,7 +521,7 @@ public final class RedisUserStore implements AutoCloseable {
 		boolean indexed = false;
 		for (int position = 0; position < group.length; position++) {
 			int entry = group[position];
-			groupKeys[position] = keys.bytes()[entry];
+			groupKeys[position] = keys.name(entry);
 			groupGuards[position] = guards[entry];
 			indexed |= guards[entry].isContextKeyed();
 			if (onlyIfUnchanged || guards[entry] == SaveScript.Guard.ADOPTED) {
@@ -489,10 +531,10 @@ public final class RedisUserStore implements AutoCloseable {
 			ttls[position] = this.ttlArguments[entry];
 			entryIds[position] = this.entryIdArguments[entry];
 		}
-		byte[] index = indexed ? RedisAccess.utf8(keys.index()) : null;
+		String index = indexed ? keys.index() : null;
 		SaveScript.Call call = SaveScript.call(groupKeys, groupGuards, digests, groupValues, ttls, entryIds,
 				onlyIfUnchanged, index, indexed ? indexTtl(group, guards) : null);
-		long answer = this.redis.eval("save user", call.script(), call.keys(), call.arguments(), true);
+		long answer = this.redis.eval("save user", call.script(), call.keys(), call.arguments());
 		return interpret(answer, group, keys);
 	}
 
@@ -530,7 +572,7 @@ public final class RedisUserStore implements AutoCloseable {
 				longest = Math.max(longest, ttl);
 			}
 		}
-		return RedisAccess.utf8(Long.toString(longest));
+		return utf8(Long.toString(longest));
 	}
 
 	private @Nullable DbItem decode(int index, String key, byte[] value) {
@@ -571,14 +613,12 @@ public final class RedisUserStore implements AutoCloseable {
 		}
 	}
 
-	/** Returns a connection the factory lent the store, if it lent one; the factory itself stays open. */
-	@Override
-	public void close() {
-		this.redis.close();
-	}
-
 	private static Instant now() {
 		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	private static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

@@ -1,9 +1,13 @@
 package dev.redisdb;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * The script that writes some of a user's keys in one round trip, atomically, after checking each key as its
@@ -33,7 +37,7 @@ final class SaveScript {
 		private final byte[] code;
 
 		Guard(String code) {
-			this.code = RedisAccess.utf8(code);
+			this.code = code.getBytes(StandardCharsets.US_ASCII);
 		}
 
 		boolean isContextKeyed() {
@@ -51,7 +55,7 @@ final class SaveScript {
 
 	static final long OTHER_OWNER = 200;
 
-	private static final LuaScript SCRIPT = LuaScript.of("""
+	private static final RedisScript<Long> SCRIPT = RedisScript.of("""
 			local indexed = ARGV[2] ~= ''
 			local n = indexed and (#KEYS - 1) or #KEYS
 			local index = KEYS[#KEYS]
@@ -98,10 +102,10 @@ final class SaveScript {
 			  end
 			end
 			return 1
-			""");
+			""", Long.class);
 
 	/** KEYS: the keys; ARGV: their values, then their TTLs in seconds (0: none). */
-	private static final LuaScript PLAIN_SCRIPT = LuaScript.of("""
+	private static final RedisScript<Long> PLAIN_SCRIPT = RedisScript.of("""
 			for i, key in ipairs(KEYS) do
 			  local ttl = tonumber(ARGV[#KEYS + i])
 			  if ttl > 0 then
@@ -111,11 +115,11 @@ final class SaveScript {
 			  end
 			end
 			return 1
-			""");
+			""", Long.class);
 
-	private static final byte[] COMPARE = RedisAccess.utf8("1");
+	private static final byte[] COMPARE = { '1' };
 
-	private static final byte[] OVERWRITE = RedisAccess.utf8("0");
+	private static final byte[] OVERWRITE = { '0' };
 
 	private static final byte[] NOTHING = new byte[0];
 
@@ -134,15 +138,18 @@ final class SaveScript {
 	 * @param indexTtl the index's time to live argument, when there is an index
 	 * @return the script to run, with its keys and arguments
 	 */
-	static Call call(byte[][] keys, Guard[] guards, byte[][] digests, byte[][] values, byte[][] ttls,
-			byte[][] entryIds, boolean compareAll, byte @Nullable [] index, byte @Nullable [] indexTtl) {
+	static Call call(String[] keys, Guard[] guards, byte[][] digests, byte[][] values, byte[][] ttls,
+			byte[][] entryIds, boolean compareAll, @Nullable String index, byte @Nullable [] indexTtl) {
 		if (!compareAll && index == null && writesEveryKeyUnchecked(guards, values)) {
 			byte[][] arguments = new byte[keys.length * 2][];
 			System.arraycopy(values, 0, arguments, 0, keys.length);
 			System.arraycopy(ttls, 0, arguments, keys.length, keys.length);
-			return new Call(PLAIN_SCRIPT, keys, arguments);
+			return new Call(PLAIN_SCRIPT, Arrays.asList(keys), arguments);
 		}
-		byte[][] scriptKeys = (index != null) ? append(keys, index) : keys;
+		List<String> scriptKeys = new ArrayList<>(Arrays.asList(keys));
+		if (index != null) {
+			scriptKeys.add(index);
+		}
 		List<byte[]> arguments = new ArrayList<>(2 + keys.length * 5);
 		arguments.add(compareAll ? COMPARE : OVERWRITE);
 		arguments.add((index != null && indexTtl != null) ? indexTtl : NOTHING);
@@ -165,13 +172,6 @@ final class SaveScript {
 		return true;
 	}
 
-	private static byte[][] append(byte[][] keys, byte[] last) {
-		byte[][] all = new byte[keys.length + 1][];
-		System.arraycopy(keys, 0, all, 0, keys.length);
-		all[keys.length] = last;
-		return all;
-	}
-
 	/**
 	 * One run of a save script.
 	 *
@@ -179,7 +179,7 @@ final class SaveScript {
 	 * @param keys its keys
 	 * @param arguments its arguments
 	 */
-	record Call(LuaScript script, byte[][] keys, byte[][] arguments) {
+	record Call(RedisScript<Long> script, List<String> keys, byte[][] arguments) {
 	}
 
 }

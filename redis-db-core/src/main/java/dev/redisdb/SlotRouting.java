@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.redis.connection.ClusterSlotHashUtil;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * Which keys one save script may cover. On a single server (standalone or behind Sentinel), all of a user's keys.
@@ -37,16 +36,14 @@ final class SlotRouting {
 	}
 
 	/**
-	 * @param connectionFactory the store's connection factory
+	 * @param cluster whether the store's Redis is a cluster
 	 * @param options the store's options
 	 * @param writtenEntries the entries a save writes
 	 * @return the routing
 	 * @throws InvalidStoreOptionException when Redis is a cluster, several entries are written, and neither
 	 * {@code hash-tag} nor {@code cluster-non-atomic-writes} says how
 	 */
-	static SlotRouting of(LettuceConnectionFactory connectionFactory, StoreOptions options,
-			List<Entry> writtenEntries) {
-		boolean cluster = connectionFactory.isClusterAware();
+	static SlotRouting of(boolean cluster, StoreOptions options, List<Entry> writtenEntries) {
 		if (cluster && writtenEntries.size() > 1 && !options.hashTag() && !options.clusterNonAtomicWrites()) {
 			List<String> ids = writtenEntries.stream().map(Entry::id).toList();
 			throw new InvalidStoreOptionException("hash-tag", "is off, but Redis is a cluster and a user's "
@@ -72,13 +69,13 @@ final class SlotRouting {
 	 * @return key indexes per script, in the order to run them; one group of all keys wherever that is possible
 	 * @throws InvalidDataAccessApiUsageException when the keys span several slots and that is not allowed
 	 */
-	List<int[]> scriptGroups(byte[][] keys, @Nullable String index, boolean atomic) {
+	List<int[]> scriptGroups(List<String> keys, @Nullable String index, boolean atomic) {
 		if (!this.cluster) {
 			return this.allKeys;
 		}
 		Map<Integer, List<Integer>> indexesBySlot = new LinkedHashMap<>();
-		for (int i = 0; i < keys.length; i++) {
-			indexesBySlot.computeIfAbsent(ClusterSlotHashUtil.calculateSlot(keys[i]), (slot) -> new ArrayList<>())
+		for (int i = 0; i < keys.size(); i++) {
+			indexesBySlot.computeIfAbsent(ClusterSlotHashUtil.calculateSlot(keys.get(i)), (slot) -> new ArrayList<>())
 				.add(i);
 		}
 		if (indexesBySlot.size() == 1 && (index == null || indexesBySlot.containsKey(ClusterSlotHashUtil
@@ -98,6 +95,15 @@ final class SlotRouting {
 		}
 		return indexesBySlot.values().stream().map((indexes) -> indexes.stream().mapToInt(Integer::intValue).toArray())
 			.toList();
+	}
+
+	/** @return the keys grouped by hash slot, each group in the given order */
+	static List<List<String>> bySlot(List<String> keys) {
+		Map<Integer, List<String>> keysBySlot = new LinkedHashMap<>();
+		for (String key : keys) {
+			keysBySlot.computeIfAbsent(ClusterSlotHashUtil.calculateSlot(key), (slot) -> new ArrayList<>()).add(key);
+		}
+		return List.copyOf(keysBySlot.values());
 	}
 
 }

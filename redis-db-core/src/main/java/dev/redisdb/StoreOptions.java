@@ -1,5 +1,6 @@
 package dev.redisdb;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.util.Assert;
@@ -23,11 +24,13 @@ import org.springframework.util.unit.DataSize;
  * @param undecodableValues what a load does with a value it cannot decode
  * @param updateAttempts how often a conflict-safe update tries before it gives up
  * @param clusterNonAtomicWrites whether a save on Redis Cluster may write a user's entries one hash slot at a time
+ * @param timeout how long each Redis command of a store call may take before the call fails; see
+ * {@link StoreCommandTimeout} for how it reaches the connection
  * @since 0.2.0
  */
 public record StoreOptions(String keyPrefix, String keySeparator, boolean hashTag, StoredElements storedElements,
 		List<Entry> entries, int maxUserIdLength, int maxKeyLength, DataSize maxValueSize,
-		UndecodableValues undecodableValues, int updateAttempts, boolean clusterNonAtomicWrites) {
+		UndecodableValues undecodableValues, int updateAttempts, boolean clusterNonAtomicWrites, Duration timeout) {
 
 	public StoreOptions {
 		Assert.notNull(keyPrefix, "keyPrefix must not be null");
@@ -36,12 +39,14 @@ public record StoreOptions(String keyPrefix, String keySeparator, boolean hashTa
 		Assert.notNull(entries, "entries must not be null");
 		Assert.notNull(maxValueSize, "maxValueSize must not be null");
 		Assert.notNull(undecodableValues, "undecodableValues must not be null");
+		Assert.notNull(timeout, "timeout must not be null");
 		entries = List.copyOf(entries);
 		StoreOptionsValidation.validate(keyPrefix, keySeparator, hashTag, storedElements, entries);
 		StoreOptionsValidation.positive("max-user-id-length", maxUserIdLength, "1024");
 		StoreOptionsValidation.positive("max-key-length", maxKeyLength, "4096");
 		StoreOptionsValidation.positive("max-value-size", maxValueSize.toBytes(), "1MB");
 		StoreOptionsValidation.positive("update-attempts", updateAttempts, "10");
+		StoreOptionsValidation.positive("timeout", timeout.toMillis(), "2s");
 	}
 
 	/** @return Jovo's defaults: one entry {@code data} holding user data and timestamps, keys {@code data:<userId>} */
@@ -95,6 +100,8 @@ public record StoreOptions(String keyPrefix, String keySeparator, boolean hashTa
 
 		private boolean clusterNonAtomicWrites;
 
+		private Duration timeout = Duration.ofSeconds(2);
+
 		private Builder() {
 		}
 
@@ -110,6 +117,7 @@ public record StoreOptions(String keyPrefix, String keySeparator, boolean hashTa
 			this.undecodableValues = options.undecodableValues;
 			this.updateAttempts = options.updateAttempts;
 			this.clusterNonAtomicWrites = options.clusterNonAtomicWrites;
+			this.timeout = options.timeout;
 		}
 
 		public Builder keyPrefix(String keyPrefix) {
@@ -171,6 +179,11 @@ public record StoreOptions(String keyPrefix, String keySeparator, boolean hashTa
 			return this;
 		}
 
+		public Builder timeout(Duration timeout) {
+			this.timeout = timeout;
+			return this;
+		}
+
 		/**
 		 * @return the options
 		 * @throws InvalidStoreOptionException naming the option and the fix when they cannot work
@@ -178,8 +191,7 @@ public record StoreOptions(String keyPrefix, String keySeparator, boolean hashTa
 		public StoreOptions build() {
 			return new StoreOptions(this.keyPrefix, this.keySeparator, this.hashTag, this.storedElements, this.entries,
 					this.maxUserIdLength, this.maxKeyLength, this.maxValueSize, this.undecodableValues,
-					this.updateAttempts,
-					this.clusterNonAtomicWrites);
+					this.updateAttempts, this.clusterNonAtomicWrites, this.timeout);
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.redisdb;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,8 +31,6 @@ final class UserKeys {
 
 	private final String[] names;
 
-	private final byte[][] bytes;
-
 	private final boolean[] contextKeyed;
 
 	private final @Nullable String index;
@@ -41,10 +40,6 @@ final class UserKeys {
 		this.names = names;
 		this.contextKeyed = contextKeyed;
 		this.index = index;
-		this.bytes = new byte[names.length][];
-		for (int i = 0; i < names.length; i++) {
-			this.bytes[i] = names[i].getBytes(StandardCharsets.UTF_8);
-		}
 	}
 
 	/**
@@ -114,12 +109,8 @@ final class UserKeys {
 		return this.names[entry];
 	}
 
-	String[] names() {
-		return this.names;
-	}
-
-	byte[][] bytes() {
-		return this.bytes;
+	List<String> names() {
+		return Arrays.asList(this.names);
 	}
 
 	boolean isContextKeyed(int entry) {

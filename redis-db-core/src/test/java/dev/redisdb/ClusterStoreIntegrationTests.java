@@ -34,7 +34,7 @@ class ClusterStoreIntegrationTests {
 
 	@BeforeEach
 	void connect() {
-		this.connectionFactory = new LettuceConnectionFactory(new RedisClusterConfiguration(redis.cluster().nodes()));
+		this.connectionFactory = StoreFixture.connectionFactory(new RedisClusterConfiguration(redis.cluster().nodes()));
 		this.connectionFactory.afterPropertiesSet();
 		this.connectionFactory.start();
 		this.template = new StringRedisTemplate(this.connectionFactory);
@@ -197,7 +197,7 @@ class ClusterStoreIntegrationTests {
 		KeyStrategy sessionBySessionId = (userId, entry, options, context) -> entry.id().equals("session")
 				&& context.sessionId() != null ? "myapp:session:" + HashTags.tag(userId) + ":" + context.sessionId()
 						: KeyStrategy.jovo().createKey(userId, entry, options, context);
-		RedisUserStore store = new RedisUserStore(this.connectionFactory, split().toBuilder().hashTag(true).build(),
+		RedisUserStore store = new RedisUserStore(RedisUserStore.template(this.connectionFactory), split().toBuilder().hashTag(true).build(),
 				sessionBySessionId, ValueCodec.json());
 		for (String session : List.of("s1", "s2", "s3")) {
 			StoredUser user = store.load("U1", TurnContext.ofSession(session));
@@ -216,7 +216,7 @@ class ClusterStoreIntegrationTests {
 	}
 
 	private RedisUserStore store(StoreOptions options) {
-		return new RedisUserStore(this.connectionFactory, options, KeyStrategy.jovo(), ValueCodec.json());
+		return new RedisUserStore(RedisUserStore.template(this.connectionFactory), options, KeyStrategy.jovo(), ValueCodec.json());
 	}
 
 	private static StoreOptions split() {

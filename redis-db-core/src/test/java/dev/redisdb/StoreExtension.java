@@ -72,7 +72,8 @@ final class StoreExtension implements BeforeAllCallback, BeforeEachCallback, Aft
 
 	RedisUserStore store(StoreOptions options, KeyStrategy keyStrategy, ValueCodec codec,
 			ObservationRegistry observationRegistry) {
-		return new RedisUserStore(this.fixture.connectionFactory(), options, keyStrategy, codec, observationRegistry);
+		return new RedisUserStore(RedisUserStore.template(this.fixture.connectionFactory()), options, keyStrategy, codec,
+				observationRegistry);
 	}
 
 }

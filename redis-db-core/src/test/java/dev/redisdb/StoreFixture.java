@@ -2,6 +2,9 @@ package dev.redisdb;
 
 import dev.redisdb.test.RedisServer;
 
+import org.springframework.data.redis.connection.RedisConfiguration;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
@@ -12,7 +15,13 @@ public final class StoreFixture implements AutoCloseable {
 	private final LettuceConnectionFactory connectionFactory;
 
 	public StoreFixture(RedisServer server) {
-		this(new LettuceConnectionFactory(server.host(), server.port()));
+		this(connectionFactory(new RedisStandaloneConfiguration(server.host(), server.port())));
+	}
+
+	/** @return a factory whose commands time out as the store's do by default */
+	public static LettuceConnectionFactory connectionFactory(RedisConfiguration configuration) {
+		return new LettuceConnectionFactory(configuration,
+				LettuceClientConfiguration.builder().commandTimeout(StoreOptions.defaults().timeout()).build());
 	}
 
 	public StoreFixture(LettuceConnectionFactory connectionFactory) {
@@ -26,7 +35,7 @@ public final class StoreFixture implements AutoCloseable {
 	}
 
 	public RedisUserStore store(StoreOptions options, KeyStrategy keyStrategy, ValueCodec codec) {
-		return new RedisUserStore(this.connectionFactory, options, keyStrategy, codec);
+		return new RedisUserStore(RedisUserStore.template(this.connectionFactory), options, keyStrategy, codec);
 	}
 
 	public LettuceConnectionFactory connectionFactory() {

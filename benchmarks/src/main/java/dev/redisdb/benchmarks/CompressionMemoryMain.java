@@ -1,5 +1,6 @@
 package dev.redisdb.benchmarks;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,8 @@ import io.lettuce.core.api.sync.RedisCommands;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.util.unit.DataSize;
 
@@ -37,7 +40,9 @@ public final class CompressionMemoryMain {
 	public static void main(String[] args) {
 		JsonMapper mapper = JsonMapper.builder().build();
 		try (RedisServer server = RedisServer.start()) {
-			LettuceConnectionFactory factory = new LettuceConnectionFactory(server.host(), server.port());
+			LettuceConnectionFactory factory = new LettuceConnectionFactory(
+					new RedisStandaloneConfiguration(server.host(), server.port()),
+					LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(2)).build());
 			factory.afterPropertiesSet();
 			factory.start();
 			RedisClient client = RedisClient.create(RedisURI.create(server.host(), server.port()));
@@ -67,7 +72,9 @@ public final class CompressionMemoryMain {
 	private static long[] measure(LettuceConnectionFactory factory, ValueCodec codec, Dataset dataset,
 			JsonMapper mapper, RedisCommands<String, String> redis) {
 		redis.flushall();
-		try (RedisUserStore store = new RedisUserStore(factory, StoreOptions.defaults(), KeyStrategy.jovo(), codec)) {
+		RedisUserStore store = new RedisUserStore(RedisUserStore.template(factory), StoreOptions.defaults(),
+				KeyStrategy.jovo(), codec);
+		{
 			for (int i = 0; i < USERS; i++) {
 				StoredUser user = store.load("user-" + i);
 				user.data().putAll(mapper.readValue(dataset.userData(i), new TypeReference<Map<String, Object>>() {

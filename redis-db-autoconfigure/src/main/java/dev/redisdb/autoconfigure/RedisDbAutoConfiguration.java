@@ -1,10 +1,12 @@
 package dev.redisdb.autoconfigure;
 
+import java.util.concurrent.TimeUnit;
+
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.metrics.CommandLatencyRecorder;
-import io.lettuce.core.resource.ClientResources;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.concurrent.DefaultThreadFactory;
 
 import dev.redisdb.InvalidStoreOptionException;
 import dev.redisdb.KeyStrategy;
@@ -19,31 +21,27 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
-import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
-import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
-import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.connection.RedisStaticMasterReplicaConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.RedisTemplate;
 
 /**
- * Auto-configuration of the {@link RedisUserStore} and its hooks, from {@code jovo.redis.*}: on its own connection
- * when the application has {@link RedisDbConnectionDetails} (as {@code @ServiceConnection} registers them) or
- * {@code jovo.redis.connection-string} is set, otherwise on the application's Redis connection.
+ * Auto-configuration of the {@link RedisUserStore} and its hooks, from {@code jovo.redis.*}. The store runs its
+ * commands through the {@value #TEMPLATE_BEAN_NAME} template, on the connection factory marked with
+ * {@link RedisDbConnectionFactory} (one is declared from {@code jovo.redis.connection-string} or a
+ * {@link RedisDbConnectionDetails} bean), otherwise on the application's.
  *
  * @since 0.1.0
  */
@@ -51,16 +49,17 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
 @ConditionalOnClass({ RedisClient.class, LettuceConnectionFactory.class, RedisUserStore.class })
 @EnableConfigurationProperties(RedisDbProperties.class)
+@Import({ ConnectionStringConfiguration.class, StoreConnectionFactoryConfiguration.class })
 public final class RedisDbAutoConfiguration {
 
 	/**
-	 * Name of the {@code StringRedisTemplate} on the store's Redis: the application's handle on it. An application
-	 * bean of this name replaces it. It is no default candidate, so the application's own
-	 * {@code StringRedisTemplate} stays the one injected by type.
+	 * Name of the store's {@code RedisTemplate<String, byte[]>}: string keys, byte values, on the store's connection
+	 * factory. An application bean of this name replaces it. It is no default candidate, so the application's own
+	 * templates stay the ones injected by type.
 	 */
 	public static final String TEMPLATE_BEAN_NAME = "redisDbTemplate";
 
-	/** Name of the store's own connection factory, made from {@link RedisDbConnectionDetails}. */
+	/** Name of the store's connection factory made from {@link RedisDbConnectionDetails}. */
 	public static final String CONNECTION_FACTORY_BEAN_NAME = "redisDbConnectionFactory";
 
 	@Bean
@@ -81,10 +80,31 @@ public final class RedisDbAutoConfiguration {
 	}
 
 	@Bean
-	@Conditional(OwnConnectionConditions.Application.class)
+	@ConditionalOnMissingBean(RedisDbConnectionDetails.class)
 	ClusterTopologyRefresh redisDbClusterTopologyRefresh(Environment environment,
 			ObjectProvider<DataRedisConnectionDetails> connectionDetails) {
 		return new ClusterTopologyRefresh(environment, connectionDetails);
+	}
+
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	LettuceClientConfigurationBuilderCustomizer redisDbStoreCommandTimeout() {
+		return new StoreCommandTimeoutCustomizer();
+	}
+
+	@Bean(destroyMethod = "stop", defaultCandidate = false)
+	HashedWheelTimer redisDbCommandTimer() {
+		return new HashedWheelTimer(new DefaultThreadFactory("redis-db-timer", true), 10, TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Lettuce's timer ticks every 100 ms by default, so a command times out up to 100 ms late; with 10 ms ticks the
+	 * store's calls end within their timeout. It serves every connection of the application's client resources.
+	 */
+	@Bean
+	ClientResourcesBuilderCustomizer redisDbCommandTimerCustomizer(
+			@Qualifier("redisDbCommandTimer") HashedWheelTimer redisDbCommandTimer) {
+		return (builder) -> builder.timer(redisDbCommandTimer);
 	}
 
 	@Bean
@@ -105,15 +125,33 @@ public final class RedisDbAutoConfiguration {
 		return RedisDbValueCodecs.create(properties, options);
 	}
 
-	static RedisUserStore createStore(RedisConnectionFactory connectionFactory, StoreOptions options,
-			KeyStrategy keyStrategy, ValueCodec valueCodec, ObjectProvider<ObservationRegistry> observationRegistry) {
-		if (!(connectionFactory instanceof LettuceConnectionFactory lettuce)) {
+	@Bean(name = TEMPLATE_BEAN_NAME, defaultCandidate = false)
+	@ConditionalOnMissingBean(name = TEMPLATE_BEAN_NAME)
+	RedisTemplate<String, byte[]> redisDbTemplate(
+			@RedisDbConnectionFactory ObjectProvider<RedisConnectionFactory> storeConnectionFactory,
+			ObjectProvider<RedisConnectionFactory> connectionFactory) {
+		RedisConnectionFactory factory = storeConnectionFactory.getIfAvailable(connectionFactory::getIfUnique);
+		if (factory == null) {
+			throw new RedisDbConfigurationException("spring.data.redis",
+					"gives redis-db no single RedisConnectionFactory (the application has "
+							+ connectionFactory.stream().count() + ")",
+					"mark the factory the store uses with @RedisDbConnectionFactory, or set jovo.redis.connection-string");
+		}
+		if (!(factory instanceof LettuceConnectionFactory)) {
 			throw new RedisDbConfigurationException("spring.data.redis.client-type",
-					"gives redis-db a " + connectionFactory.getClass().getName() + ", but it needs Lettuce",
+					"gives redis-db a " + factory.getClass().getName() + ", but it needs Lettuce",
 					"use Lettuce (Spring Boot's default client) or set jovo.redis.connection-string");
 		}
+		return RedisUserStore.template(factory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RedisUserStore redisUserStore(@Qualifier(TEMPLATE_BEAN_NAME) RedisTemplate<String, byte[]> redisDbTemplate,
+			StoreOptions options, KeyStrategy keyStrategy, ValueCodec valueCodec,
+			ObjectProvider<ObservationRegistry> observationRegistry) {
 		try {
-			return new RedisUserStore(lettuce, options, keyStrategy, valueCodec,
+			return new RedisUserStore(redisDbTemplate, options, keyStrategy, valueCodec,
 					observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP));
 		}
 		catch (InvalidStoreOptionException ex) {
@@ -140,134 +178,6 @@ public final class RedisDbAutoConfiguration {
 		@Bean
 		SanitizingFunction redisDbPasswordSanitizingFunction() {
 			return new RedisPasswordSanitizingFunction();
-		}
-
-	}
-
-	/** The Lettuce resources of the store's own connection, from a connection string or derived from Boot's. */
-	@Configuration(proxyBeanMethods = false)
-	@Conditional(OwnConnectionConditions.OwnOrDerived.class)
-	static class StoreClientResourcesConfiguration {
-
-		/**
-		 * Boot's customizers reach it as they reach the application's: Lettuce metrics and tracing cover it. Without
-		 * them it records no command latencies: Lettuce's own recorder, on whenever HdrHistogram is on the class
-		 * path, fills histograms on the event loop that only an event-bus subscriber would read.
-		 */
-		@Bean(destroyMethod = "shutdown", defaultCandidate = false)
-		@ConditionalOnMissingBean(name = "redisDbClientResources")
-		ClientResources redisDbClientResources(ObjectProvider<ClientResourcesBuilderCustomizer> customizers) {
-			ClientResources.Builder builder = ClientResources.builder()
-				.nettyCustomizer(new FlushConsolidation())
-				.commandLatencyRecorder(CommandLatencyRecorder.disabled());
-			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-			return builder.build();
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@Conditional(OwnConnectionConditions.Own.class)
-	static class OwnConnectionConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(RedisDbConnectionDetails.class)
-		PropertiesRedisDbConnectionDetails redisDbConnectionDetails(RedisDbProperties properties,
-				ObjectProvider<SslBundles> sslBundles) {
-			return new PropertiesRedisDbConnectionDetails(properties, sslBundles.getIfAvailable());
-		}
-
-		@Bean(name = CONNECTION_FACTORY_BEAN_NAME, defaultCandidate = false)
-		LettuceConnectionFactory redisDbConnectionFactory(RedisDbConnectionDetails connectionDetails,
-				RedisDbProperties properties,
-				@Qualifier("redisDbClientResources") ClientResources redisDbClientResources,
-				ObjectProvider<LettuceClientOptionsBuilderCustomizer> optionsCustomizers,
-				ObjectProvider<LettuceClientConfigurationBuilderCustomizer> configurationCustomizers) {
-			return OwnConnectionFactory.create(connectionDetails, properties, redisDbClientResources,
-					optionsCustomizers.orderedStream(), configurationCustomizers.orderedStream());
-		}
-
-		@Bean(name = TEMPLATE_BEAN_NAME, defaultCandidate = false)
-		@ConditionalOnMissingBean(name = TEMPLATE_BEAN_NAME)
-		StringRedisTemplate redisDbTemplate(
-				@Qualifier(CONNECTION_FACTORY_BEAN_NAME) LettuceConnectionFactory redisDbConnectionFactory) {
-			return new StringRedisTemplate(redisDbConnectionFactory);
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		RedisUserStore redisUserStore(
-				@Qualifier(CONNECTION_FACTORY_BEAN_NAME) LettuceConnectionFactory redisDbConnectionFactory,
-				StoreOptions options, KeyStrategy keyStrategy, ValueCodec valueCodec,
-				ObjectProvider<ObservationRegistry> observationRegistry) {
-			return createStore(redisDbConnectionFactory, options, keyStrategy, valueCodec, observationRegistry);
-		}
-
-		/**
-		 * Boot's Redis health indicator covers default candidates only, so the store's own connection gets one, with
-		 * its own key ({@code redisdb}) and switch ({@code management.health.redisdb.enabled}).
-		 */
-		@Configuration(proxyBeanMethods = false)
-		@ConditionalOnClass(HealthIndicator.class)
-		@ConditionalOnEnabledHealthIndicator("redisdb")
-		static class OwnConnectionHealthConfiguration {
-
-			@Bean
-			@ConditionalOnMissingBean(name = "redisdbHealthIndicator")
-			HealthIndicator redisdbHealthIndicator(
-					@Qualifier(CONNECTION_FACTORY_BEAN_NAME) LettuceConnectionFactory redisDbConnectionFactory) {
-				return new DataRedisHealthIndicator(redisDbConnectionFactory);
-			}
-
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@Conditional(OwnConnectionConditions.Application.class)
-	@ConditionalOnSingleCandidate(RedisConnectionFactory.class)
-	static class ApplicationConnectionConfiguration {
-
-		@Bean(name = TEMPLATE_BEAN_NAME, defaultCandidate = false)
-		@ConditionalOnMissingBean(name = TEMPLATE_BEAN_NAME)
-		StringRedisTemplate redisDbTemplate(RedisConnectionFactory redisConnectionFactory) {
-			return new StringRedisTemplate(redisConnectionFactory);
-		}
-
-		/**
-		 * On the connection derived from Boot's factory when there is one, otherwise on the application's factory as
-		 * the application declared it.
-		 */
-		@Bean
-		@ConditionalOnMissingBean
-		RedisUserStore redisUserStore(RedisConnectionFactory redisConnectionFactory,
-				@Qualifier(CONNECTION_FACTORY_BEAN_NAME) ObjectProvider<LettuceConnectionFactory> redisDbConnectionFactory,
-				StoreOptions options, KeyStrategy keyStrategy, ValueCodec valueCodec,
-				ObjectProvider<ObservationRegistry> observationRegistry) {
-			LettuceConnectionFactory derived = redisDbConnectionFactory.getIfAvailable();
-			return createStore((derived != null) ? derived : redisConnectionFactory, options, keyStrategy, valueCodec,
-					observationRegistry);
-		}
-
-	}
-
-	/**
-	 * The store's connection to the Redis that Spring Boot configured from {@code spring.data.redis.*}: the same
-	 * server and client settings, the store's own connection settings. The application's connection is untouched.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@Conditional(OwnConnectionConditions.Derived.class)
-	static class DerivedConnectionConfiguration {
-
-		@Bean(name = CONNECTION_FACTORY_BEAN_NAME, defaultCandidate = false)
-		LettuceConnectionFactory redisDbConnectionFactory(LettuceConnectionFactory redisConnectionFactory,
-				ObjectProvider<RedisStaticMasterReplicaConfiguration> masterReplicaConfiguration,
-				ObjectProvider<DataRedisConnectionDetails> connectionDetails,
-				@Qualifier("redisDbClientResources") ClientResources redisDbClientResources) {
-			return DerivedConnectionFactory.from(redisConnectionFactory,
-					masterReplicaConfiguration.getIfAvailable(
-							() -> DerivedConnectionFactory.masterReplica(connectionDetails.getIfAvailable())),
-					redisDbClientResources);
 		}
 
 	}

@@ -24,8 +24,8 @@ import org.springframework.util.unit.DataSize;
  * @param storedElements What is stored: user data, session data, interaction history and timestamps.
  * @param entries Redis values a user's data is split into, one key each, in load order; when none is configured, one
  * entry 'data' stores every element without TTL.
- * @param commandTimeout How long a call waits for Redis before it fails, on the connection made from
- * connection-string (with spring.data.redis.*, spring.data.redis.timeout applies).
+ * @param timeout How long each Redis command of a store call may take before the call fails, whatever
+ * spring.data.redis.timeout is: a voice platform gives a turn a few seconds.
  * @param connectTimeout How long connecting to Redis may take, on the connection made from connection-string (with
  * spring.data.redis.*, spring.data.redis.connect-timeout applies).
  * @param maxUserIdLength Longest user id accepted, in characters; longer ones are rejected.
@@ -54,7 +54,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("jovo.redis")
 public record RedisDbProperties(@Nullable String connectionString, @DefaultValue("") String keyPrefix,
 		@DefaultValue(":") String keySeparator, @DefaultValue StoredElements storedElements, @DefaultValue List<Entry> entries,
-		@DefaultValue("2s") Duration commandTimeout, @DefaultValue("2s") Duration connectTimeout,
+		@DefaultValue("2s") Duration timeout, @DefaultValue("2s") Duration connectTimeout,
 		@DefaultValue("1024") int maxUserIdLength, @DefaultValue("4096") int maxKeyLength,
 		@DefaultValue("1MB") DataSize maxValueSize,
 		@DefaultValue("fail") UndecodableValues undecodableValues, @DefaultValue("10") int updateAttempts,
@@ -64,7 +64,7 @@ public record RedisDbProperties(@Nullable String connectionString, @DefaultValue
 	/** @return a copy with other stored elements, for binding Jovo's history flags of any name */
 	RedisDbProperties withStoredElements(StoredElements storedElements) {
 		return new RedisDbProperties(this.connectionString, this.keyPrefix, this.keySeparator, storedElements,
-				this.entries, this.commandTimeout, this.connectTimeout, this.maxUserIdLength, this.maxKeyLength,
+				this.entries, this.timeout, this.connectTimeout, this.maxUserIdLength, this.maxKeyLength,
 				this.maxValueSize,
 				this.undecodableValues, this.updateAttempts, this.logRedisTraffic, this.hashTag,
 				this.clusterNonAtomicWrites, this.sslBundle, this.compression, this.encryption);
@@ -74,7 +74,7 @@ public record RedisDbProperties(@Nullable String connectionString, @DefaultValue
 	public String toString() {
 		return "RedisDbProperties[connectionString=" + ConnectionStrings.mask(this.connectionString) + ", keyPrefix="
 				+ this.keyPrefix + ", keySeparator=" + this.keySeparator + ", storedElements=" + this.storedElements
-				+ ", entries=" + this.entries + ", commandTimeout=" + this.commandTimeout + ", connectTimeout="
+				+ ", entries=" + this.entries + ", timeout=" + this.timeout + ", connectTimeout="
 				+ this.connectTimeout + ", maxUserIdLength=" + this.maxUserIdLength + ", maxKeyLength="
 				+ this.maxKeyLength + ", maxValueSize="
 				+ this.maxValueSize + ", undecodableValues=" + this.undecodableValues + ", updateAttempts="

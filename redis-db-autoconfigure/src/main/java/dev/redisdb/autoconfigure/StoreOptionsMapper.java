@@ -50,6 +50,7 @@ final class StoreOptionsMapper {
 		if (!properties.entries().isEmpty()) {
 			options.entries(entries(properties.entries()));
 		}
+		options.timeout(properties.timeout());
 		try {
 			return options.build();
 		}
@@ -59,7 +60,7 @@ final class StoreOptionsMapper {
 	}
 
 	private static void checkConnectionSettings(RedisDbProperties properties) {
-		positive("jovo.redis.command-timeout", properties.commandTimeout());
+		positive("jovo.redis.timeout", properties.timeout());
 		positive("jovo.redis.connect-timeout", properties.connectTimeout());
 		if (StringUtils.hasText(properties.sslBundle()) && !StringUtils.hasText(properties.connectionString())) {
 			throw new RedisDbConfigurationException("jovo.redis.ssl-bundle", "'" + properties.sslBundle() + "' is set "

@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * on a fixed free host port, as a Redis restarted behind the same address.
  */
 @Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(properties = { "spring.main.banner-mode=off", "jovo.redis.command-timeout=500ms",
+@SpringBootTest(properties = { "spring.main.banner-mode=off", "jovo.redis.timeout=500ms",
 		"jovo.redis.connect-timeout=500ms" })
 @DirtiesContext
 class ContainerRestartIntegrationTests {
@@ -63,8 +63,7 @@ class ContainerRestartIntegrationTests {
 
 		long start = System.nanoTime();
 		assertThatExceptionOfType(RedisDbUnavailableException.class).isThrownBy(() -> this.store.load("U1"))
-			.withMessageStartingWith("Cannot load user: Redis at " + redis.getHost() + ":" + HOST_PORT
-					+ " is unavailable");
+			.withMessageStartingWith("Cannot load user: Redis is unavailable");
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).as("rejected, not timed out")
 			.isLessThan(Duration.ofMillis(500));
 

@@ -9,11 +9,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.resource.ClientResources;
 import dev.redisdb.DbItem;
 import dev.redisdb.EntryKey;
 import dev.redisdb.HistoryElement;
+import dev.redisdb.StoreCommandTimeout;
 import dev.redisdb.KeyStrategy;
 import dev.redisdb.RedisUserStore;
 import dev.redisdb.SessionElement;
@@ -42,6 +44,8 @@ import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisSentinelConnection;
 import org.springframework.data.redis.connection.RedisClusterConnection;
+import org.springframework.data.redis.core.RedisTemplate;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -67,7 +71,9 @@ class RedisDbAutoConfigurationTests {
 				.hasSingleBean(KeyStrategy.class)
 				.hasSingleBean(ValueCodec.class)
 				.hasBean(RedisDbAutoConfiguration.TEMPLATE_BEAN_NAME)
-				.hasBean(RedisDbAutoConfiguration.CONNECTION_FACTORY_BEAN_NAME);
+				.doesNotHaveBean(RedisDbAutoConfiguration.CONNECTION_FACTORY_BEAN_NAME);
+			assertThat(storeTemplate(context).getConnectionFactory())
+				.isSameAs(context.getBean(RedisConnectionFactory.class));
 			assertThat(context.getBean(StoreOptions.class)).isEqualTo(StoreOptions.defaults());
 			assertThat(context.getBean(RedisUserStore.class).options()).isEqualTo(StoreOptions.defaults());
 			assertThat(context.getBean(KeyStrategy.class)).isSameAs(KeyStrategy.jovo());
@@ -212,8 +218,8 @@ class RedisDbAutoConfigurationTests {
 				"jovo.redis.update-attempts is 0: use a positive value (default 10)");
 		assertStartupFailure(new String[] { "jovo.redis.max-value-size=0B" },
 				"jovo.redis.max-value-size is 0: use a positive value (default 1MB)");
-		assertStartupFailure(new String[] { "jovo.redis.command-timeout=0s" },
-				"jovo.redis.command-timeout is PT0S: use a positive duration such as 2s");
+		assertStartupFailure(new String[] { "jovo.redis.timeout=0s" },
+				"jovo.redis.timeout is PT0S: use a positive duration such as 2s");
 		assertStartupFailure(new String[] { "jovo.redis.connect-timeout=-1s" },
 				"jovo.redis.connect-timeout is PT-1S: use a positive duration such as 2s");
 	}
@@ -302,10 +308,9 @@ class RedisDbAutoConfigurationTests {
 	void connectionStringBuildsTheStoresOwnFactory() {
 		this.contextRunner
 			.withPropertyValues("jovo.redis.connection-string=rediss://app:s3cret@redis.example:6380/3",
-					"jovo.redis.command-timeout=750ms", "jovo.redis.connect-timeout=300ms")
+					"jovo.redis.timeout=750ms", "jovo.redis.connect-timeout=300ms")
 			.run((context) -> {
-				LettuceConnectionFactory factory = context.getBean(RedisDbAutoConfiguration.CONNECTION_FACTORY_BEAN_NAME,
-						LettuceConnectionFactory.class);
+				LettuceConnectionFactory factory = storeConnectionFactory(context);
 				assertThat(factory).isNotSameAs(context.getBean(RedisConnectionFactory.class));
 				assertThat(factory.getHostName()).isEqualTo("redis.example");
 				assertThat(factory.getPort()).isEqualTo(6380);
@@ -315,124 +320,114 @@ class RedisDbAutoConfigurationTests {
 				assertThat(factory.getClientConfiguration().getClientName()).contains("redis-db");
 				ClientOptions clientOptions = factory.getClientConfiguration().getClientOptions().orElseThrow();
 				assertThat(clientOptions.getSocketOptions().getConnectTimeout()).isEqualTo(Duration.ofMillis(300));
-				assertThat(clientOptions.getDisconnectedBehavior())
-					.isEqualTo(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
-				assertThat(clientOptions.getTimeoutOptions().isTimeoutCommands()).isFalse();
-				StringRedisTemplate template = context.getBean(RedisDbAutoConfiguration.TEMPLATE_BEAN_NAME,
-						StringRedisTemplate.class);
-				assertThat(template.getConnectionFactory()).isSameAs(factory);
+				assertThat(clientOptions.getTimeoutOptions().getSource()).isInstanceOf(StoreCommandTimeout.class);
+				assertThat(storeTemplate(context).getConnectionFactory()).isSameAs(factory);
+				assertThat(context.getBean(RedisUserStore.class).options().timeout()).isEqualTo(Duration.ofMillis(750));
 			});
 	}
 
 	@Test
 	void blankConnectionStringMeansTheApplicationsRedis() {
 		this.contextRunner.withPropertyValues("jovo.redis.connection-string= ").run((context) -> {
-			assertThat(context).hasSingleBean(RedisUserStore.class);
-			LettuceConnectionFactory store = storeConnectionFactory(context);
-			LettuceConnectionFactory application = context.getBean(LettuceConnectionFactory.class);
-			assertThat(store).isNotSameAs(application);
-			assertThat(store.getHostName()).isEqualTo(application.getHostName());
-			assertThat(store.getPort()).isEqualTo(application.getPort());
+			assertThat(context).hasSingleBean(RedisUserStore.class)
+				.doesNotHaveBean(RedisDbAutoConfiguration.CONNECTION_FACTORY_BEAN_NAME);
+			assertThat(storeTemplate(context).getConnectionFactory())
+				.isSameAs(context.getBean(LettuceConnectionFactory.class));
 		});
 	}
 
 	@Test
-	void theStoresConnectionToTheApplicationsRedisCarriesBootsSettingsAndLeavesTheApplicationsAlone() {
-		this.contextRunner
-			.withPropertyValues("spring.data.redis.host=redis.example", "spring.data.redis.port=6380",
-					"spring.data.redis.database=3", "spring.data.redis.username=app",
-					"spring.data.redis.password=s3cret", "spring.data.redis.ssl.enabled=true",
-					"spring.data.redis.client-name=voice-app", "spring.data.redis.timeout=750ms",
-					"spring.data.redis.connect-timeout=300ms", "spring.data.redis.lettuce.read-from=upstream")
+	void theStoresCommandsTimeOutAfterItsTimeoutOnTheApplicationsConnectionWhoseOwnCommandsKeepBoots() {
+		this.contextRunner.withPropertyValues("spring.data.redis.timeout=60s", "jovo.redis.timeout=1500ms")
 			.run((context) -> {
 				LettuceConnectionFactory application = context.getBean(LettuceConnectionFactory.class);
-				LettuceConnectionFactory store = storeConnectionFactory(context);
-				assertThat(store).isNotSameAs(application);
-				assertThat(store.getHostName()).isEqualTo("redis.example");
-				assertThat(store.getPort()).isEqualTo(6380);
-				assertThat(store.getDatabase()).isEqualTo(3);
-				assertThat(store.getPassword()).isEqualTo("s3cret");
-				LettuceClientConfiguration storeClient = store.getClientConfiguration();
-				LettuceClientConfiguration applicationClient = application.getClientConfiguration();
-				assertThat(storeClient.isUseSsl()).isTrue();
-				assertThat(storeClient.getVerifyMode()).isEqualTo(applicationClient.getVerifyMode());
-				assertThat(storeClient.getClientName()).contains("voice-app");
-				assertThat(storeClient.getReadFrom()).isEqualTo(applicationClient.getReadFrom()).isPresent();
-				assertThat(storeClient.getCommandTimeout()).isEqualTo(Duration.ofMillis(750));
-				assertThat(storeClient.getShutdownTimeout()).isEqualTo(applicationClient.getShutdownTimeout());
-				assertThat(storeClient.getClientResources())
-					.containsSame(context.getBean("redisDbClientResources", ClientResources.class))
-					.isNotEqualTo(applicationClient.getClientResources());
-				ClientOptions storeOptions = storeClient.getClientOptions().orElseThrow();
-				ClientOptions applicationOptions = applicationClient.getClientOptions().orElseThrow();
-				assertThat(storeOptions.getSocketOptions().getConnectTimeout()).isEqualTo(Duration.ofMillis(300));
-				assertThat(storeOptions.getDisconnectedBehavior())
-					.isEqualTo(applicationOptions.getDisconnectedBehavior());
-				assertThat(storeOptions.getTimeoutOptions().isTimeoutCommands()).as("the store's timer").isFalse();
-				assertThat(applicationOptions.getTimeoutOptions().isTimeoutCommands())
-					.as("the application's timer, as Spring Boot set it")
-					.isTrue();
-				StringRedisTemplate template = context.getBean(RedisDbAutoConfiguration.TEMPLATE_BEAN_NAME,
-						StringRedisTemplate.class);
-				assertThat(template.getConnectionFactory()).isSameAs(application);
+				assertThat(storeTemplate(context).getConnectionFactory()).isSameAs(application);
+				assertThat(application.getTimeout()).isEqualTo(60_000);
+				TimeoutOptions timeouts = application.getClientConfiguration()
+					.getClientOptions()
+					.orElseThrow()
+					.getTimeoutOptions();
+				assertThat(timeouts.isTimeoutCommands()).isTrue();
+				assertThat(timeouts.getSource()).isInstanceOf(StoreCommandTimeout.class);
+				assertThat(Duration.of(timeouts.getSource().getTimeout(null), timeouts.getSource().getTimeUnit().toChronoUnit()))
+					.as("the application's commands").isEqualTo(Duration.ofSeconds(60));
+				assertThat(context.getBean(RedisUserStore.class).options().timeout()).isEqualTo(Duration.ofMillis(1500));
 			});
 	}
 
 	@Test
-	void theStoresConnectionToTheApplicationsClusterKeepsTopologyRefresh() {
+	void theApplicationsClusterConnectionGetsTopologyRefreshAndTheStoresTimeout() {
 		this.contextRunner.withPropertyValues("spring.data.redis.cluster.nodes=127.0.0.1:7000,127.0.0.1:7001")
 			.run((context) -> {
-				LettuceConnectionFactory store = storeConnectionFactory(context);
-				assertThat(store.isClusterAware()).isTrue();
-				assertThat(store.getClusterConfiguration())
-					.isEqualTo(context.getBean(LettuceConnectionFactory.class).getClusterConfiguration());
-				ClusterClientOptions options = (ClusterClientOptions) store.getClientConfiguration()
+				LettuceConnectionFactory application = context.getBean(LettuceConnectionFactory.class);
+				assertThat(storeTemplate(context).getConnectionFactory()).isSameAs(application);
+				assertThat(application.isClusterAware()).isTrue();
+				ClusterClientOptions options = (ClusterClientOptions) application.getClientConfiguration()
 					.getClientOptions()
 					.orElseThrow();
 				assertThat(options.getTopologyRefreshOptions().isPeriodicRefreshEnabled()).isTrue();
-				assertThat(options.getTimeoutOptions().isTimeoutCommands()).isFalse();
+				assertThat(options.getTimeoutOptions().getSource()).isInstanceOf(StoreCommandTimeout.class);
 			});
 	}
 
 	@Test
-	void theStoresConnectionToTheApplicationsSentinelsAsksTheSameSentinels() {
+	void theStoreUsesTheApplicationsSentinels() {
 		this.contextRunner
 			.withPropertyValues("spring.data.redis.sentinel.master=voice",
 					"spring.data.redis.sentinel.nodes=127.0.0.1:26379,127.0.0.1:26380")
 			.run((context) -> {
-				LettuceConnectionFactory store = storeConnectionFactory(context);
-				assertThat(store.isRedisSentinelAware()).isTrue();
-				assertThat(store.getSentinelConfiguration().getMaster().getName()).isEqualTo("voice");
-				assertThat(store.getSentinelConfiguration().getSentinels()).hasSize(2);
+				LettuceConnectionFactory factory = (LettuceConnectionFactory) storeTemplate(context)
+					.getConnectionFactory();
+				assertThat(factory).isSameAs(context.getBean(LettuceConnectionFactory.class));
+				assertThat(factory.isRedisSentinelAware()).isTrue();
 			});
 	}
 
 	@Test
-	void aConnectionFactoryTheApplicationDeclaredIsTheStoresAsItIs() {
+	void aFactoryTheApplicationDeclaredWhoseCommandsOutlastTheStoresTimeoutFailsAtStartupSayingWhatToDo() {
 		this.contextRunner.withUserConfiguration(OwnLettuceFactoryConfiguration.class)
-			.run((context) -> assertThat(context).hasSingleBean(RedisUserStore.class)
-				.doesNotHaveBean(RedisDbAutoConfiguration.CONNECTION_FACTORY_BEAN_NAME)
-				.doesNotHaveBean("redisDbClientResources"));
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(RedisDbConfigurationException.class)
+				.hasMessageContaining("jovo.redis.timeout is 2000 ms, but the connection factory times commands out "
+						+ "after 60000 ms"));
+	}
+
+	@Test
+	void aFactoryTheApplicationDeclaredIsTheStoresAsItIsWhenItsCommandsEndInTime() {
+		this.contextRunner.withUserConfiguration(OwnLettuceFactoryWithTimeoutConfiguration.class)
+			.run((context) -> assertThat(storeTemplate(context).getConnectionFactory())
+				.isSameAs(context.getBean("myConnectionFactory")));
+	}
+
+	@Test
+	void theFactoryMarkedForTheStoreIsTheStoresAndTheApplicationKeepsItsOwn() {
+		this.contextRunner.withUserConfiguration(TwoConnectionFactoriesConfiguration.class,
+				MarkedConnectionFactoryConfiguration.class).run((context) -> {
+			assertThat(storeTemplate(context).getConnectionFactory()).isSameAs(context.getBean("storeFactory"));
+			assertThat(context).hasSingleBean(RedisUserStore.class);
+		});
 	}
 
 	private static LettuceConnectionFactory storeConnectionFactory(AssertableApplicationContext context) {
 		return context.getBean(RedisDbAutoConfiguration.CONNECTION_FACTORY_BEAN_NAME, LettuceConnectionFactory.class);
 	}
 
+	@SuppressWarnings("unchecked")
+	private static RedisTemplate<String, byte[]> storeTemplate(AssertableApplicationContext context) {
+		return context.getBean(RedisDbAutoConfiguration.TEMPLATE_BEAN_NAME, RedisTemplate.class);
+	}
+
 	@Test
-	void twoApplicationConnectionFactoriesLeaveTheStoreOutWithAReason() {
-		this.contextRunner.withUserConfiguration(TwoConnectionFactoriesConfiguration.class).run((context) -> {
-			assertThat(context).hasNotFailed().doesNotHaveBean(RedisUserStore.class);
-			StringBuilder report = new StringBuilder();
-			ConditionEvaluationReport.get(context.getBeanFactory())
-				.getConditionAndOutcomesBySource()
-				.forEach((source, outcomes) -> {
-					if (source.endsWith("ApplicationConnectionConfiguration")) {
-						outcomes.forEach((outcome) -> report.append(outcome.getOutcome().getMessage()).append('\n'));
-					}
-				});
-			assertThat(report).contains("RedisConnectionFactory").contains("first", "second");
-		});
+	void twoApplicationConnectionFactoriesWithoutAMarkFailAtStartupSayingWhatToDo() {
+		this.contextRunner.withUserConfiguration(TwoConnectionFactoriesConfiguration.class)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(RedisDbConfigurationException.class)
+				.hasMessageContaining("no single RedisConnectionFactory (the application has 2)")
+				.hasMessageContaining("mark the factory the store uses with @RedisDbConnectionFactory"));
 	}
 
 	@Test
@@ -477,8 +472,8 @@ class RedisDbAutoConfigurationTests {
 	@Test
 	void backsOffWhenUserDefinesTheStoresTemplate() {
 		this.contextRunner.withUserConfiguration(CustomTemplateConfiguration.class)
-			.run((context) -> assertThat(context.getBean(RedisDbAutoConfiguration.TEMPLATE_BEAN_NAME))
-				.isSameAs(CustomTemplateConfiguration.TEMPLATE));
+			.run((context) -> assertThat(storeTemplate(context)).isSameAs(context.getBean("myTemplate"))
+				.isSameAs(context.getBean(RedisDbAutoConfiguration.TEMPLATE_BEAN_NAME)));
 	}
 
 	@Test
@@ -570,7 +565,7 @@ class RedisDbAutoConfigurationTests {
 
 		@Bean
 		RedisUserStore myStore(RedisConnectionFactory connectionFactory) {
-			return new RedisUserStore((LettuceConnectionFactory) connectionFactory, StoreOptions.defaults(),
+			return new RedisUserStore(RedisUserStore.template(connectionFactory), StoreOptions.defaults(),
 					KeyStrategy.jovo(), ValueCodec.json());
 		}
 
@@ -579,12 +574,9 @@ class RedisDbAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class CustomTemplateConfiguration {
 
-		static final StringRedisTemplate TEMPLATE = new StringRedisTemplate();
-
-		@Bean(name = RedisDbAutoConfiguration.TEMPLATE_BEAN_NAME)
-		StringRedisTemplate myTemplate(RedisConnectionFactory connectionFactory) {
-			TEMPLATE.setConnectionFactory(connectionFactory);
-			return TEMPLATE;
+		@Bean(name = { "myTemplate", RedisDbAutoConfiguration.TEMPLATE_BEAN_NAME })
+		RedisTemplate<String, byte[]> myTemplate(RedisConnectionFactory connectionFactory) {
+			return RedisUserStore.template(connectionFactory);
 		}
 
 	}
@@ -610,6 +602,29 @@ class RedisDbAutoConfigurationTests {
 		@Bean
 		LettuceConnectionFactory second() {
 			return new LettuceConnectionFactory();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class MarkedConnectionFactoryConfiguration {
+
+		@Bean(defaultCandidate = false)
+		@RedisDbConnectionFactory
+		LettuceConnectionFactory storeFactory() {
+			return new LettuceConnectionFactory(new RedisStandaloneConfiguration("redis.example", 6390),
+					LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(2)).build());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnLettuceFactoryWithTimeoutConfiguration {
+
+		@Bean
+		LettuceConnectionFactory myConnectionFactory() {
+			return new LettuceConnectionFactory(new RedisStandaloneConfiguration("redis.example", 6380),
+					LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(1)).build());
 		}
 
 	}

@@ -1,6 +1,7 @@
 package dev.redisdb.autoconfigure;
 
 import java.time.Duration;
+import dev.redisdb.StoreCommandTimeout;
 import dev.redisdb.RedisUserStore;
 import io.lettuce.core.ClientOptions;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,7 @@ import org.springframework.data.redis.connection.RedisNode;
 import org.springframework.data.redis.connection.RedisSentinelConfiguration;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.util.ReflectionTestUtils;
 
@@ -37,7 +39,7 @@ class RedisDbConnectionDetailsTests {
 	@Test
 	void connectionDetailsBeanGivesTheStoreItsOwnConnection() {
 		this.contextRunner.withUserConfiguration(UserConnectionDetailsConfiguration.class)
-			.withPropertyValues("jovo.redis.command-timeout=750ms", "jovo.redis.connect-timeout=300ms")
+			.withPropertyValues("jovo.redis.timeout=750ms", "jovo.redis.connect-timeout=300ms")
 			.run((context) -> {
 				LettuceConnectionFactory factory = ownConnectionFactory(context);
 				assertThat(factory).isNotSameAs(context.getBean(RedisConnectionFactory.class));
@@ -52,16 +54,14 @@ class RedisDbConnectionDetailsTests {
 				assertThat(factory.getClientConfiguration().getClientName()).contains("redis-db");
 				ClientOptions clientOptions = factory.getClientConfiguration().getClientOptions().orElseThrow();
 				assertThat(clientOptions.getSocketOptions().getConnectTimeout()).isEqualTo(Duration.ofMillis(300));
-				assertThat(clientOptions.getDisconnectedBehavior())
-					.isEqualTo(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
-				assertThat(clientOptions.getTimeoutOptions().isTimeoutCommands()).isFalse();
+				assertThat(clientOptions.getTimeoutOptions().getSource()).isInstanceOf(StoreCommandTimeout.class);
 				assertThat(clientOptions.getSslOptions()).isNotNull();
-				assertThat(context.getBean(RedisDbAutoConfiguration.TEMPLATE_BEAN_NAME, StringRedisTemplate.class)
+				assertThat(context.getBean(RedisDbAutoConfiguration.TEMPLATE_BEAN_NAME, RedisTemplate.class)
 					.getConnectionFactory()).isSameAs(factory);
 				assertThat(context).hasSingleBean(RedisUserStore.class)
 					.doesNotHaveBean(PropertiesRedisDbConnectionDetails.class);
 				assertThat(ownConnectionConditions(context))
-					.contains("found RedisDbConnectionDetails bean 'userConnectionDetails'");
+					.contains("found bean 'userConnectionDetails'");
 			});
 	}
 
@@ -95,7 +95,7 @@ class RedisDbConnectionDetailsTests {
 				assertThat(server.getPort()).isEqualTo(6400);
 				assertThat(server.getDatabase()).isEqualTo(4);
 				assertThat(ownConnectionFactory(context).isUseSsl()).isFalse();
-				assertThat(ownConnectionConditions(context)).contains("found property jovo.redis.connection-string");
+				assertThat(ownConnectionConditions(context)).contains("resulted in true");
 			});
 	}
 
@@ -141,11 +141,11 @@ class RedisDbConnectionDetailsTests {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(RedisUserStore.class)
 				.doesNotHaveBean(RedisDbConnectionDetails.class);
-			assertThat(ownConnectionFactory(context)).as("derived from the application's")
-				.isNotSameAs(context.getBean(LettuceConnectionFactory.class));
-			assertThat(ownConnectionConditions(context)).contains(
-					"did not find property jovo.redis.connection-string nor a RedisDbConnectionDetails bean",
-					"found Spring Boot's connection factory redisConnectionFactory");
+			assertThat(context).doesNotHaveBean(RedisDbAutoConfiguration.CONNECTION_FACTORY_BEAN_NAME);
+			assertThat(context.getBean(RedisDbAutoConfiguration.TEMPLATE_BEAN_NAME, RedisTemplate.class)
+				.getConnectionFactory()).isSameAs(context.getBean(LettuceConnectionFactory.class));
+			assertThat(ownConnectionConditions(context)).contains("resulted in false",
+					"did not find any beans of type dev.redisdb.autoconfigure.RedisDbConnectionDetails");
 		});
 	}
 
@@ -163,7 +163,8 @@ class RedisDbConnectionDetailsTests {
 		ConditionEvaluationReport.get(context.getBeanFactory())
 			.getConditionAndOutcomesBySource()
 			.forEach((source, outcomes) -> {
-				if (source.endsWith("OwnConnectionConfiguration") || source.endsWith("DerivedConnectionConfiguration")) {
+				if (source.endsWith("ConnectionStringConfiguration")
+						|| source.endsWith("StoreConnectionFactoryConfiguration")) {
 					outcomes.forEach((outcome) -> report.append(outcome.getOutcome().getMessage()).append('\n'));
 				}
 			});

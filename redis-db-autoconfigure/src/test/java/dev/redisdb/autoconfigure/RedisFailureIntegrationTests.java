@@ -41,7 +41,7 @@ class RedisFailureIntegrationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisDbAutoConfiguration.class))
 		.withPropertyValues("jovo.redis.connection-string=redis://:" + PASSWORD + "@127.0.0.1:" + redis.server().port(),
-				"jovo.redis.command-timeout=" + COMMAND_TIMEOUT.toMillis() + "ms", "jovo.redis.connect-timeout=500ms");
+				"jovo.redis.timeout=" + COMMAND_TIMEOUT.toMillis() + "ms", "jovo.redis.connect-timeout=500ms");
 
 	@AfterEach
 	void serverRunsAgain() {
@@ -63,7 +63,7 @@ class RedisFailureIntegrationTests {
 	}
 
 	@Test
-	void callsFailWithinTheTimeoutNamingTheServerButNotThePassword() {
+	void callsFailWithinTheTimeoutWithoutThePassword() {
 		this.contextRunner.run((context) -> {
 			RedisUserStore store = context.getBean(RedisUserStore.class);
 			StoredUser user = store.load("U");
@@ -77,8 +77,7 @@ class RedisFailureIntegrationTests {
 					Duration took = Duration.ofNanos(System.nanoTime() - start);
 					assertThat(failure).as("outage " + outage).isNotNull();
 					assertThat(took).isLessThan(COMMAND_TIMEOUT.plusSeconds(1));
-					assertThat(failure.getMessage()).contains("Redis at 127.0.0.1:" + redis.server().port())
-						.contains("is unavailable");
+					assertThat(failure.getMessage()).contains("Redis is unavailable");
 					assertThat(stackTraceOf(failure)).doesNotContain(PASSWORD);
 				}
 				redis.server().restart();

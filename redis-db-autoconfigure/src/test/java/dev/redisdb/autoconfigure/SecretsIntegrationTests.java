@@ -43,7 +43,7 @@ class SecretsIntegrationTests {
 		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisDbAutoConfiguration.class,
 				EndpointAutoConfiguration.class, ConfigurationPropertiesReportEndpointAutoConfiguration.class))
 		.withPropertyValues("management.endpoint.configprops.show-values=always",
-				"management.endpoints.web.exposure.include=configprops", "jovo.redis.command-timeout=300ms");
+				"management.endpoints.web.exposure.include=configprops", "jovo.redis.timeout=300ms");
 
 	private Level rootLevel;
 

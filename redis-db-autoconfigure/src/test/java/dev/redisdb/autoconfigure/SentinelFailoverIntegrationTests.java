@@ -76,6 +76,17 @@ class SentinelFailoverIntegrationTests {
 	}
 
 	@Test
+	void aCallToAPrimaryThatDoesNotAnswerEndsWithinTheStoresTimeout() {
+		this.contextRunner
+			.withPropertyValues("spring.data.redis.sentinel.master=" + RedisSentinelGroup.MASTER_NAME,
+					"spring.data.redis.sentinel.nodes=" + sentinel.sentinelNodes(),
+					"spring.data.redis.password=" + PASSWORD,
+					"jovo.redis.timeout=" + StoreTimeoutIntegrationTests.TIMEOUT.toMillis() + "ms")
+			.run((context) -> StoreTimeoutIntegrationTests.callsEndWithinTheTimeout(
+					context.getBean(RedisUserStore.class), sentinel.currentPrimary(), "paused-user", false));
+	}
+
+	@Test
 	void servesAgainAfterFailoverAndFailsMeanwhileWithUnavailable() {
 		String connectionString = "redis-sentinel://" + PASSWORD + "@" + sentinel.sentinelNodes() + "?timeout=500ms#"
 				+ RedisSentinelGroup.MASTER_NAME;

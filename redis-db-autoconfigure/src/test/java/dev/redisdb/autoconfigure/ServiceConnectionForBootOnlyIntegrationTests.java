@@ -16,6 +16,7 @@ import org.springframework.boot.testcontainers.service.connection.ServiceConnect
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -53,10 +54,9 @@ class ServiceConnectionForBootOnlyIntegrationTests {
 		assertThat(this.bootTemplate.opsForValue().get("data:U1")).contains("\"visits\":1");
 		assertThat(this.context.getBeansOfType(RedisDbConnectionDetails.class)).isEmpty();
 		LettuceConnectionFactory application = this.context.getBean(LettuceConnectionFactory.class);
-		LettuceConnectionFactory store = this.context.getBean(RedisDbAutoConfiguration.CONNECTION_FACTORY_BEAN_NAME,
-				LettuceConnectionFactory.class);
-		assertThat(store).as("the store's connection, derived from Boot's").isNotSameAs(application);
-		assertThat(store.getPort()).isEqualTo(application.getPort()).isEqualTo(redis.getFirstMappedPort());
+		assertThat(this.context.getBean(RedisDbAutoConfiguration.TEMPLATE_BEAN_NAME, RedisTemplate.class)
+			.getConnectionFactory()).isSameAs(application);
+		assertThat(application.getPort()).isEqualTo(redis.getFirstMappedPort());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.RedisTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.types.RedisClientInfo;
 import org.springframework.test.annotation.DirtiesContext;
@@ -52,7 +53,7 @@ class ServiceConnectionIntegrationTests {
 
 	@Autowired
 	@Qualifier(RedisDbAutoConfiguration.TEMPLATE_BEAN_NAME)
-	private StringRedisTemplate storeTemplate;
+	private RedisTemplate<String, byte[]> storeTemplate;
 
 	@Test
 	void storeKeepsItsDataInTheContainerOnItsOwnConnection() {

@@ -185,6 +185,32 @@ public final class RedisServer implements AutoCloseable {
 		}
 	}
 
+	/** Stops the process (SIGSTOP): connections stay open, nothing is answered, as with a hung server. */
+	public void pause() {
+		signal("STOP");
+	}
+
+	/** Lets a paused process go on (SIGCONT). */
+	public void resume() {
+		signal("CONT");
+	}
+
+	private void signal(String name) {
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid())).inheritIO().start();
+			if (kill.waitFor() != 0) {
+				throw new IllegalStateException("kill -" + name + " " + pid() + " failed");
+			}
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Starts the server again on the same port after {@link #kill()}. */
 	public void restart() {
 		kill();

@@ -30,31 +30,29 @@ class AskSdkExamplesIntegrationTests {
 
 	@Test
 	void theSkillCountsVisitsInTheUsersData() {
-		try (RedisUserStore store = store()) {
-			Skill skill = new AskSdkExamples.SkillConfiguration().skill(new RedisPersistenceAdapter(store));
+		RedisUserStore store = store();
+		Skill skill = new AskSdkExamples.SkillConfiguration().skill(new RedisPersistenceAdapter(store));
 
-			assertThat(speech(skill, "launch.json")).isEqualTo("This is your visit number 1.");
-			assertThat(speech(skill, "relaunch.json")).isEqualTo("This is your visit number 2.");
+		assertThat(speech(skill, "launch.json")).isEqualTo("This is your visit number 1.");
+		assertThat(speech(skill, "relaunch.json")).isEqualTo("This is your visit number 2.");
 
-			assertThat(redis.server().get("myapp:user:" + USER)).startsWith("{\"user\":{\"data\":{\"visits\":2}},");
-		}
+		assertThat(redis.server().get("myapp:user:" + USER)).startsWith("{\"user\":{\"data\":{\"visits\":2}},");
 	}
 
 	@Test
 	void thePersonIdKeysTheAttributesWhenAlexaRecognizedTheSpeaker() {
-		try (RedisUserStore store = store()) {
-			Skill skill = new AskSdkExamples.SkillConfiguration().skill(
-					new RedisPersistenceAdapter(store, new AskSdkExamples.SkillConfiguration().persistenceId()));
+		RedisUserStore store = store();
+		Skill skill = new AskSdkExamples.SkillConfiguration().skill(
+				new RedisPersistenceAdapter(store, new AskSdkExamples.SkillConfiguration().persistenceId()));
 
-			speech(skill, "launch.json");
-			String withPerson = request("launch.json").replace("\"device\": {",
-					"\"person\": {\"personId\": \"amzn1.ask.person.ANNA\"},\n      \"device\": {");
-			assertThat(speech(skill, this.serializer.deserialize(withPerson, RequestEnvelope.class)))
-				.isEqualTo("This is your visit number 1.");
+		speech(skill, "launch.json");
+		String withPerson = request("launch.json").replace("\"device\": {",
+				"\"person\": {\"personId\": \"amzn1.ask.person.ANNA\"},\n      \"device\": {");
+		assertThat(speech(skill, this.serializer.deserialize(withPerson, RequestEnvelope.class)))
+			.isEqualTo("This is your visit number 1.");
 
-			assertThat(redis.server().exists("myapp:user:" + USER)).isTrue();
-			assertThat(redis.server().exists("myapp:user:amzn1.ask.person.ANNA")).isTrue();
-		}
+		assertThat(redis.server().exists("myapp:user:" + USER)).isTrue();
+		assertThat(redis.server().exists("myapp:user:amzn1.ask.person.ANNA")).isTrue();
 	}
 
 	private String speech(Skill skill, String file) {

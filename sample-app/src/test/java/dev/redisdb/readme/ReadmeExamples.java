@@ -118,7 +118,8 @@ final class ReadmeExamples {
                 .entries(Entry.of("user", StoredElement.USER, StoredElement.CREATED_AT, StoredElement.UPDATED_AT),
                         Entry.of("session", StoredElement.SESSION).withTtlSeconds(1200))
                 .build();
-        return new RedisUserStore(connectionFactory, options, KeyStrategy.jovo(), ValueCodec.json());
+        return new RedisUserStore(RedisUserStore.template(connectionFactory), options, KeyStrategy.jovo(),
+                ValueCodec.json());
     }
 	// end::without-boot[]
 

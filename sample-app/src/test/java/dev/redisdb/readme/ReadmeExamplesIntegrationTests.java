@@ -34,6 +34,8 @@ import dev.redisdb.test.RedisServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -143,7 +145,8 @@ class ReadmeExamplesIntegrationTests {
 	@Test
 	void aTransientFailureIsAnsweredWithSpeech() {
 		RedisServer doomed = RedisServer.start();
-		try (RedisUserStore store = ReadmeExamples.storeWithoutSpringBoot(doomed.host(), doomed.port())) {
+		try {
+			RedisUserStore store = ReadmeExamples.storeWithoutSpringBoot(doomed.host(), doomed.port());
 			assertThat(ReadmeExamples.answer(store, "U")).isEqualTo("Welcome back, visit 0.");
 			doomed.kill();
 			long start = System.nanoTime();
@@ -167,12 +170,16 @@ class ReadmeExamplesIntegrationTests {
 	@Test
 	void theValueCodecBeanEncryptsTheUserEntryBoundToItsKey() {
 		SecretKey key = new SecretKeySpec(new byte[32], "AES");
-		LettuceConnectionFactory factory = new LettuceConnectionFactory(redis.server().host(), redis.server().port());
+		LettuceConnectionFactory factory = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration(redis.server().host(), redis.server().port()),
+				LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(2)).build());
 		factory.afterPropertiesSet();
 		factory.start();
-		try (RedisUserStore store = new RedisUserStore(factory, StoreOptions.defaults().toBuilder()
-			.entries(Entry.everything("user"))
-			.build(), KeyStrategy.jovo(), new HookBeans().valueCodec(key))) {
+		try {
+			RedisUserStore store = new RedisUserStore(RedisUserStore.template(factory), StoreOptions.defaults()
+				.toBuilder()
+				.entries(Entry.everything("user"))
+				.build(), KeyStrategy.jovo(), new HookBeans().valueCodec(key));
 			StoredUser ann = store.load("ann");
 			ann.data().put("name", "Ann");
 			store.save(ann);

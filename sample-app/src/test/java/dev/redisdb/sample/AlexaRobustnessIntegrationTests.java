@@ -49,7 +49,7 @@ class AlexaRobustnessIntegrationTests {
 	@DynamicPropertySource
 	static void redisServer(DynamicPropertyRegistry registry) {
 		registry.add("jovo.redis.connection-string", () -> redis.server().uri());
-		registry.add("jovo.redis.command-timeout", () -> "500ms");
+		registry.add("jovo.redis.timeout", () -> "500ms");
 		registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:1");
 	}
 

@@ -24,41 +24,29 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The store's own connection takes Spring Boot's Lettuce customizers as the application's does, so that Lettuce
  * metrics and tracing cover it; and it has a health indicator of its own, switched by its own property.
  */
-class OwnConnectionCustomizersTests {
+class StoreConnectionCustomizersTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisDbAutoConfiguration.class))
 		.withPropertyValues("jovo.redis.connection-string=redis://127.0.0.1:6390");
 
 	@Test
-	void customizersOfResourcesOptionsAndConfigurationReachTheOwnConnection() {
+	void customizersOfResourcesOptionsAndConfigurationReachTheStoresConnection() {
 		this.contextRunner.withUserConfiguration(CustomizersConfiguration.class).run((context) -> {
-			ClientResources resources = context.getBean("redisDbClientResources", ClientResources.class);
-			assertThat(resources.commandLatencyRecorder()).isSameAs(CustomizersConfiguration.RECORDER);
 			LettuceConnectionFactory factory = context.getBean(RedisDbAutoConfiguration.CONNECTION_FACTORY_BEAN_NAME,
 					LettuceConnectionFactory.class);
+			ClientResources resources = factory.getClientConfiguration().getClientResources().orElseThrow();
+			assertThat(resources).as("the application's").isSameAs(context.getBean(ClientResources.class));
+			assertThat(resources.commandLatencyRecorder()).isSameAs(CustomizersConfiguration.RECORDER);
 			ClientOptions options = factory.getClientConfiguration().getClientOptions().orElseThrow();
 			assertThat(options.isAutoReconnect()).as("set by an options customizer").isFalse();
-			assertThat(options.getDisconnectedBehavior()).as("the store's own setting stays")
-				.isEqualTo(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
 			assertThat(factory.getClientConfiguration().getShutdownTimeout()).as("set by a configuration customizer")
 				.isEqualTo(Duration.ofMillis(42));
 		});
 	}
 
 	@Test
-	void withoutCustomizersTheOwnConnectionRecordsNoCommandLatencies() {
-		this.contextRunner.run((context) -> {
-			ClientResources resources = context.getBean("redisDbClientResources", ClientResources.class);
-			assertThat(resources.commandLatencyRecorder().isEnabled()).isFalse();
-			assertThat(context.getBean(ClientResources.class).commandLatencyRecorder().isEnabled())
-				.as("the application's resources keep Lettuce's default")
-				.isTrue();
-		});
-	}
-
-	@Test
-	void theOwnConnectionsHealthIndicatorHasItsOwnKeyAndSwitch() {
+	void theStoresConnectionHasAHealthIndicatorWithItsOwnKeyAndSwitch() {
 		this.contextRunner.run((context) -> assertThat(context).hasBean("redisdbHealthIndicator")
 			.getBean("redisdbHealthIndicator")
 			.isInstanceOf(HealthIndicator.class));
@@ -72,7 +60,6 @@ class OwnConnectionCustomizersTests {
 	@Configuration(proxyBeanMethods = false)
 	static class CustomizersConfiguration {
 
-		/** Enabled, unlike the store's own default, so that it is told apart from it. */
 		static final CommandLatencyRecorder RECORDER = (local, remote, type, firstResponse, completion) -> {
 		};
 

@@ -23,22 +23,22 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.util.Assert;
 
 /**
- * Builds the store's own Lettuce connection factory from {@link RedisDbConnectionDetails}: the server or the
- * sentinels, ACL user and password, database number, TLS with the details' SSL bundle (peer and host name verified),
- * and the store's timeouts from {@code jovo.redis.*}. While the connection is down, commands fail at once instead of
- * queueing until they time out: a voice platform prefers a quick answer that something is wrong. Lettuce's
- * per-command timeout timer stays off: the store awaits every command within the command timeout itself, and the
- * timer cost a measurable share of CPU per command.
+ * Builds the store's Lettuce connection factory from {@link RedisDbConnectionDetails} (a connection string, or
+ * {@code @ServiceConnection}), as Spring Boot builds the application's from {@code spring.data.redis.*}: the server
+ * or the sentinels, ACL user and password, database number, TLS with the details' SSL bundle (peer and host name
+ * verified), Boot's Lettuce customizers and client resources, with the store's timeout as its command timeout.
+ * While the connection is down, commands fail at once instead of waiting in a queue until they time out: nothing but
+ * the store uses this connection, and a voice platform prefers a quick answer that something is wrong.
  */
-final class OwnConnectionFactory {
+final class StoreConnectionFactory {
 
-	private OwnConnectionFactory() {
+	private StoreConnectionFactory() {
 	}
 
 	/**
 	 * @param connectionDetails where to connect
 	 * @param properties the timeouts
-	 * @param clientResources the Lettuce resources (event loops, Netty customizer) to use; shut down by their owner
+	 * @param clientResources the application's Lettuce resources; shut down by their owner
 	 * @param optionsCustomizers the application's client options customizers, applied after the store's settings
 	 * @param configurationCustomizers the application's client configuration customizers, applied last
 	 * @return the factory, not yet started
@@ -48,8 +48,7 @@ final class OwnConnectionFactory {
 			Stream<LettuceClientConfigurationBuilderCustomizer> configurationCustomizers) {
 		ClientOptions.Builder clientOptions = ClientOptions.builder()
 			.socketOptions(SocketOptions.builder().connectTimeout(properties.connectTimeout()).build())
-			// No per-command timer: the store bounds each wait itself, and sync calls use the command timeout.
-			.timeoutOptions(TimeoutOptions.builder().timeoutCommands(false).build())
+			.timeoutOptions(TimeoutOptions.enabled())
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
 		LettuceClientConfigurationBuilder clientConfiguration = LettuceClientConfiguration.builder();
 		if (connectionDetails instanceof PropertiesRedisDbConnectionDetails fromConnectionString) {
@@ -62,7 +61,7 @@ final class OwnConnectionFactory {
 			clientOptions.sslOptions(sslOptions(sslBundle));
 		}
 		optionsCustomizers.forEach((customizer) -> customizer.customize(clientOptions));
-		clientConfiguration.commandTimeout(properties.commandTimeout())
+		clientConfiguration.commandTimeout(properties.timeout())
 			.clientOptions(clientOptions.build())
 			.clientResources(clientResources)
 			.clientName("redis-db");
