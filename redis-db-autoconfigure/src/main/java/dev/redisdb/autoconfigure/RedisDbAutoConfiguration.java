@@ -63,6 +63,15 @@ public final class RedisDbAutoConfiguration {
 	/** Name of the store's own connection factory, made from {@link RedisDbConnectionDetails}. */
 	public static final String CONNECTION_FACTORY_BEAN_NAME = "redisDbConnectionFactory";
 
+	/**
+	 * Name of the store's {@link ValueCodec}: the application's {@code ValueCodec} bean (Jovo's JSON without one),
+	 * changed by the {@link ValueCodecCustomizer} beans, then compressed and encrypted as {@code jovo.redis.*} says.
+	 * It is no default candidate, so the application's own {@code ValueCodec}, its base, stays the one injected by
+	 * type.
+	 * @since 0.2.0
+	 */
+	public static final String VALUE_CODEC_BEAN_NAME = "redisDbValueCodec";
+
 	@Bean
 	@ConfigurationPropertiesBinding
 	static StoredElementConverter redisDbStoredElementConverter() {
@@ -99,10 +108,11 @@ public final class RedisDbAutoConfiguration {
 		return StoreOptionsMapper.toOptions(properties);
 	}
 
-	@Bean
-	@ConditionalOnMissingBean
-	ValueCodec redisDbValueCodec(RedisDbProperties properties, StoreOptions options) {
-		return RedisDbValueCodecs.create(properties, options);
+	@Bean(name = VALUE_CODEC_BEAN_NAME, defaultCandidate = false)
+	ValueCodec redisDbValueCodec(ObjectProvider<ValueCodec> valueCodec,
+			ObjectProvider<ValueCodecCustomizer> customizers, RedisDbProperties properties, StoreOptions options) {
+		return RedisDbValueCodecs.create(valueCodec.getIfAvailable(ValueCodec::json),
+				customizers.orderedStream().toList(), properties, options);
 	}
 
 	static RedisUserStore createStore(RedisConnectionFactory connectionFactory, StoreOptions options,
@@ -198,7 +208,7 @@ public final class RedisDbAutoConfiguration {
 		@ConditionalOnMissingBean
 		RedisUserStore redisUserStore(
 				@Qualifier(CONNECTION_FACTORY_BEAN_NAME) LettuceConnectionFactory redisDbConnectionFactory,
-				StoreOptions options, KeyStrategy keyStrategy, ValueCodec valueCodec,
+				StoreOptions options, KeyStrategy keyStrategy, @Qualifier(VALUE_CODEC_BEAN_NAME) ValueCodec valueCodec,
 				ObjectProvider<ObservationRegistry> observationRegistry) {
 			return createStore(redisDbConnectionFactory, options, keyStrategy, valueCodec, observationRegistry);
 		}
@@ -242,7 +252,7 @@ public final class RedisDbAutoConfiguration {
 		@ConditionalOnMissingBean
 		RedisUserStore redisUserStore(RedisConnectionFactory redisConnectionFactory,
 				@Qualifier(CONNECTION_FACTORY_BEAN_NAME) ObjectProvider<LettuceConnectionFactory> redisDbConnectionFactory,
-				StoreOptions options, KeyStrategy keyStrategy, ValueCodec valueCodec,
+				StoreOptions options, KeyStrategy keyStrategy, @Qualifier(VALUE_CODEC_BEAN_NAME) ValueCodec valueCodec,
 				ObjectProvider<ObservationRegistry> observationRegistry) {
 			LettuceConnectionFactory derived = redisDbConnectionFactory.getIfAvailable();
 			return createStore((derived != null) ? derived : redisConnectionFactory, options, keyStrategy, valueCodec,
