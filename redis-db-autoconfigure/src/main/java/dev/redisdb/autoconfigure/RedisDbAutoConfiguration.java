@@ -72,6 +72,8 @@ public final class RedisDbAutoConfiguration {
 	 */
 	public static final String VALUE_CODEC_BEAN_NAME = "redisDbValueCodec";
 
+	static final String STORE_OPTIONS_BEAN_NAME = "redisDbStoreOptions";
+
 	@Bean
 	@ConfigurationPropertiesBinding
 	static StoredElementConverter redisDbStoredElementConverter() {
@@ -103,9 +105,14 @@ public final class RedisDbAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	StoreOptions redisDbStoreOptions(RedisDbProperties properties) {
-		return StoreOptionsMapper.toOptions(properties);
+	static StoreOptionsBeanCheck redisDbStoreOptionsBeanCheck() {
+		return new StoreOptionsBeanCheck(STORE_OPTIONS_BEAN_NAME);
+	}
+
+	@Bean(STORE_OPTIONS_BEAN_NAME)
+	StoreOptions redisDbStoreOptions(RedisDbProperties properties,
+			ObjectProvider<StoreOptionsCustomizer> customizers) {
+		return StoreOptionsMapper.toOptions(properties, customizers.orderedStream().toList());
 	}
 
 	@Bean(name = VALUE_CODEC_BEAN_NAME, defaultCandidate = false)

@@ -13,13 +13,16 @@ import javax.crypto.spec.SecretKeySpec;
 
 import dev.redisdb.DbItem;
 import dev.redisdb.EntryKey;
+import dev.redisdb.RedisUserStore;
 import dev.redisdb.SplitExample;
+import dev.redisdb.StoreOptions;
 import dev.redisdb.ValueCodec;
 import dev.redisdb.ValueTransform;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -30,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How the application's hooks compose with {@code jovo.redis.*}: its {@link ValueCodec} is the base that compression
- * and encryption from the properties apply to, and {@link ValueCodecCustomizer}s change it before they do.
+ * and encryption from the properties apply to, {@link ValueCodecCustomizer}s and {@link StoreOptionsCustomizer}s
+ * change what the properties set, and a {@link StoreOptions} bean stops the application.
  */
 class HookCompositionAutoConfigurationTests {
 
@@ -130,6 +134,63 @@ class HookCompositionAutoConfigurationTests {
 				.startsWith("second:first:{\"user\""));
 	}
 
+	@Test
+	void anOptionsCustomizerChangesOneOptionAndEveryPropertyStillApplies() {
+		this.contextRunner.withUserConfiguration(OptionsCustomizerConfiguration.class)
+			.withPropertyValues("jovo.redis.max-user-id-length=64")
+			.run((context) -> {
+				StoreOptions expected = SplitExample.builder().maxUserIdLength(64).updateAttempts(20).build();
+				assertThat(context.getBean(StoreOptions.class)).isEqualTo(expected);
+				assertThat(context.getBean(RedisUserStore.class).options()).isEqualTo(expected);
+			});
+	}
+
+	@Test
+	void optionsCustomizersApplyInOrder() {
+		this.contextRunner.withUserConfiguration(OrderedOptionsCustomizersConfiguration.class)
+			.run((context) -> assertThat(context.getBean(StoreOptions.class).updateAttempts()).isEqualTo(30));
+	}
+
+	@Test
+	void encryptedEntriesAreCheckedAgainstTheCustomizedEntries() {
+		this.contextRunner.withUserConfiguration(OptionsCustomizerConfiguration.class)
+			.withPropertyValues("jovo.redis.encryption.keys.k2024=" + KEY, "jovo.redis.encryption.active-key=k2024",
+					"jovo.redis.encryption.entries=data")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("jovo.redis.encryption.entries[0] 'data' names no entry: use one of [user, session, "
+						+ "history]"));
+	}
+
+	@Test
+	void anOptionsCustomizerThatBreaksTheOptionsFailsAtStartupSayingSo() {
+		this.contextRunner.withBean(StoreOptionsCustomizer.class, () -> (options) -> options.keySeparator(""))
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("IllegalStateException: StoreOptionsCustomizer beans changed the options from "
+						+ "jovo.redis.* into ones that cannot work: key-separator must not be empty"));
+	}
+
+	@Test
+	void aStoreOptionsBeanFailsAtStartupNamingItAndTheCustomizer() {
+		this.contextRunner.withUserConfiguration(StoreOptionsBeanConfiguration.class).run((context) -> {
+			assertThat(context).hasFailed()
+				.getFailure()
+				.as("thrown before any bean is created")
+				.isInstanceOf(RedisDbConfigurationException.class)
+				.hasMessage("jovo.redis sets the store's options, but the application declares a StoreOptions bean, "
+						+ "'customOptions', which would drop every jovo.redis.* setting: remove it and declare a "
+						+ "StoreOptionsCustomizer bean that changes what jovo.redis.* sets (a RedisUserStore the "
+						+ "application builds itself takes its StoreOptions in its constructor, not as a bean)");
+			FailureAnalysis analysis = new RedisDbFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).startsWith("Invalid configuration: jovo.redis sets the store's "
+					+ "options, but the application declares a StoreOptions bean, 'customOptions'");
+			assertThat(analysis.getAction()).startsWith("Update your application's configuration: remove it and "
+					+ "declare a StoreOptionsCustomizer bean");
+		});
+	}
+
 	private static ValueCodec storeCodec(AssertableApplicationContext context) {
 		assertThat(context).hasNotFailed();
 		return context.getBean(RedisDbAutoConfiguration.VALUE_CODEC_BEAN_NAME, ValueCodec.class);
@@ -198,6 +259,43 @@ class HookCompositionAutoConfigurationTests {
 		@Order(1)
 		ValueCodecCustomizer firstMark() {
 			return (codec) -> codec.andThen(mark("first:"));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OptionsCustomizerConfiguration {
+
+		@Bean
+		StoreOptionsCustomizer moreAttempts() {
+			return (options) -> options.updateAttempts(20);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OrderedOptionsCustomizersConfiguration {
+
+		@Bean
+		@Order(2)
+		StoreOptionsCustomizer thirtyAttempts() {
+			return (options) -> options.updateAttempts(30);
+		}
+
+		@Bean
+		@Order(1)
+		StoreOptionsCustomizer twentyAttempts() {
+			return (options) -> options.updateAttempts(20);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class StoreOptionsBeanConfiguration {
+
+		@Bean
+		StoreOptions customOptions() {
+			return SplitExample.options();
 		}
 
 	}

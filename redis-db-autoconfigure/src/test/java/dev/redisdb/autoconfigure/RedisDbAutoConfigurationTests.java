@@ -461,14 +461,6 @@ class RedisDbAutoConfigurationTests {
 	}
 
 	@Test
-	void backsOffWhenUserDefinesStoreOptions() {
-		this.contextRunner.withUserConfiguration(CustomStoreOptionsConfiguration.class)
-			.run((context) -> assertThat(context.getBean(RedisUserStore.class).options())
-				.isSameAs(context.getBean(StoreOptions.class))
-				.isEqualTo(SplitExample.options()));
-	}
-
-	@Test
 	void backsOffWhenUserDefinesRedisUserStore() {
 		this.contextRunner.withUserConfiguration(CustomStoreConfiguration.class)
 			.run((context) -> assertThat(context).getBean(RedisUserStore.class).isSameAs(context.getBean("myStore")));
@@ -551,16 +543,6 @@ class RedisDbAutoConfigurationTests {
 		@Bean
 		ValueCodec customCodec() {
 			return CODEC;
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class CustomStoreOptionsConfiguration {
-
-		@Bean
-		StoreOptions customOptions() {
-			return SplitExample.options();
 		}
 
 	}
