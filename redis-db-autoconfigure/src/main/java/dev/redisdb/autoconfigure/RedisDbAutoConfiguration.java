@@ -12,6 +12,7 @@ import dev.redisdb.RedisUserStore;
 import dev.redisdb.StoreOptions;
 import dev.redisdb.ValueCodec;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -102,6 +103,11 @@ public final class RedisDbAutoConfiguration {
 	@ConditionalOnMissingBean
 	KeyStrategy redisDbKeyStrategy() {
 		return KeyStrategy.jovo();
+	}
+
+	@Bean
+	static HashTagCheck redisDbHashTagCheck(ListableBeanFactory beanFactory) {
+		return new HashTagCheck(beanFactory);
 	}
 
 	@Bean

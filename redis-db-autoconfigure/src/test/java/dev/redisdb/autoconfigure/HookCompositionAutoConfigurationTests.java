@@ -13,18 +13,22 @@ import javax.crypto.spec.SecretKeySpec;
 
 import dev.redisdb.DbItem;
 import dev.redisdb.EntryKey;
+import dev.redisdb.KeyStrategy;
 import dev.redisdb.RedisUserStore;
 import dev.redisdb.SplitExample;
 import dev.redisdb.StoreOptions;
 import dev.redisdb.ValueCodec;
 import dev.redisdb.ValueTransform;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -34,8 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * How the application's hooks compose with {@code jovo.redis.*}: its {@link ValueCodec} is the base that compression
  * and encryption from the properties apply to, {@link ValueCodecCustomizer}s and {@link StoreOptionsCustomizer}s
- * change what the properties set, and a {@link StoreOptions} bean stops the application.
+ * change what the properties set, a {@link StoreOptions} bean stops the application, and a {@link KeyStrategy} that
+ * ignores the hash tag is reported.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class HookCompositionAutoConfigurationTests {
 
 	private static final String KEY = EncryptionAutoConfigurationTests.KEY_2024;
@@ -191,6 +197,28 @@ class HookCompositionAutoConfigurationTests {
 		});
 	}
 
+	@Test
+	void aKeyStrategyThatIgnoresTheHashTagIsReportedAtStartup(CapturedOutput output) {
+		this.contextRunner.withUserConfiguration(PropertiesKeyStrategyConfiguration.class)
+			.withPropertyValues("jovo.redis.hash-tag=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("jovo.redis.hash-tag is true, but KeyStrategy bean 'propertiesKeyStrategy' "
+						+ "ignores StoreOptions.hashTag(): a user's entries [user, session, history] get keys in 3 Redis "
+						+ "Cluster hash slots");
+			});
+	}
+
+	@Test
+	void keyStrategiesThatKeepTheHashTagAreNotReported(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("jovo.redis.hash-tag=true")
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withUserConfiguration(HashedKeyStrategyConfiguration.class)
+			.withPropertyValues("jovo.redis.hash-tag=true")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).doesNotContain("jovo.redis.hash-tag is true");
+	}
+
 	private static ValueCodec storeCodec(AssertableApplicationContext context) {
 		assertThat(context).hasNotFailed();
 		return context.getBean(RedisDbAutoConfiguration.VALUE_CODEC_BEAN_NAME, ValueCodec.class);
@@ -296,6 +324,29 @@ class HookCompositionAutoConfigurationTests {
 		@Bean
 		StoreOptions customOptions() {
 			return SplitExample.options();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class PropertiesKeyStrategyConfiguration {
+
+		@Bean
+		KeyStrategy propertiesKeyStrategy() {
+			return (userId, entry, options, context) -> String.join(options.keySeparator(), "custom",
+					options.keyPrefix(), entry.id(), userId);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class HashedKeyStrategyConfiguration {
+
+		@Bean
+		KeyStrategy hashedKeyStrategy() {
+			KeyStrategy jovo = KeyStrategy.jovo();
+			return (userId, entry, options, context) -> jovo.createKey("h-" + userId.hashCode(), entry, options,
+					context);
 		}
 
 	}
