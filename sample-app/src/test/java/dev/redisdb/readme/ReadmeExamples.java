@@ -24,6 +24,8 @@ import dev.redisdb.StoredUser;
 import dev.redisdb.TurnContext;
 import dev.redisdb.ValueCodec;
 import dev.redisdb.ValueTransform;
+import dev.redisdb.autoconfigure.StoreOptionsCustomizer;
+import dev.redisdb.autoconfigure.ValueCodecCustomizer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -103,6 +105,25 @@ final class ReadmeExamples {
                 (entry, stored) -> aesGcm(Cipher.DECRYPT_MODE, key, entry.key(), stored)).onlyFor("user"));
     }
 		// end::value-codec[]
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizerBeans {
+
+		// tag::customizers[]
+    @Bean
+    StoreOptionsCustomizer moreUpdateAttempts() {
+        // every other option as jovo.redis.* sets it
+        return (options) -> options.updateAttempts(20);
+    }
+
+    @Bean
+    ValueCodecCustomizer signedUserEntry(ValueTransform hmacSignature) {
+        // the user entry's JSON signed; compression and encryption from jovo.redis.* then apply to the signed bytes
+        return (codec) -> codec.andThen(hmacSignature.onlyFor("user"));
+    }
+		// end::customizers[]
 
 	}
 
