@@ -9,6 +9,12 @@ package dev.redisdb;
  * KeyStrategy hashed = (userId, entry, options, context) -> jovo.createKey(sha256Hex(userId), entry, options, context);
  * }</pre>
  *
+ * A strategy receives the store's options on every call, so the key prefix, separator and hash tag configured
+ * (under {@code jovo.redis.*} in Spring Boot) reach it; they take effect only if it uses them, as one that
+ * delegates to {@link #jovo()} does. With {@link StoreOptions#hashTag()}, all keys of one user must share one hash
+ * tag: otherwise, on Redis Cluster, saving a user with several entries fails (unless
+ * {@link StoreOptions#clusterNonAtomicWrites()}), and the Spring Boot auto-configuration warns at startup.
+ *
  * @since 0.1.0
  */
 @FunctionalInterface

@@ -9,8 +9,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * How a {@link RedisUserStore} lays out and limits a user's data: Jovo's key and storage settings plus the store's
  * own limits. Created valid or not at all: an invalid combination throws an {@link InvalidStoreOptionException} that
- * names the option and the fix. Spring Boot applications get it from {@code jovo.redis.*}; others use
- * {@link #builder()}.
+ * names the option and the fix. Spring Boot applications get it from {@code jovo.redis.*}, changed by their
+ * {@code StoreOptionsCustomizer} beans; others use {@link #builder()}.
  *
  * @param keyPrefix put in front of every key, followed by the separator; left out when empty
  * @param keySeparator between the parts of a key; not empty

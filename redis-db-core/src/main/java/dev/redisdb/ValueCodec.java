@@ -11,7 +11,9 @@ package dev.redisdb;
  *         (entry, stored) -> decrypt(stored)).onlyFor("user"))
  * }</pre>
  *
- * Declare a bean of this type to replace the one Spring Boot configures.
+ * In a Spring Boot application, a bean of this type takes the place of {@link #json()} as the base of the store's
+ * codec: compression and encryption from {@code jovo.redis.*} still apply to what it encodes. To add a transform to
+ * the codec without replacing its base, declare a {@code ValueCodecCustomizer} bean instead.
  *
  * @since 0.1.0
  */

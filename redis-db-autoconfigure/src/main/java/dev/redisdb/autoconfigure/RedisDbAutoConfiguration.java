@@ -14,6 +14,7 @@ import dev.redisdb.RedisUserStore;
 import dev.redisdb.StoreOptions;
 import dev.redisdb.ValueCodec;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -61,6 +62,17 @@ public final class RedisDbAutoConfiguration {
 
 	/** Name of the store's connection factory made from {@link RedisDbConnectionDetails}. */
 	public static final String CONNECTION_FACTORY_BEAN_NAME = "redisDbConnectionFactory";
+
+	/**
+	 * Name of the store's {@link ValueCodec}: the application's {@code ValueCodec} bean (Jovo's JSON without one),
+	 * changed by the {@link ValueCodecCustomizer} beans, then compressed and encrypted as {@code jovo.redis.*} says.
+	 * It is no default candidate, so the application's own {@code ValueCodec}, its base, stays the one injected by
+	 * type.
+	 * @since 0.2.0
+	 */
+	public static final String VALUE_CODEC_BEAN_NAME = "redisDbValueCodec";
+
+	static final String STORE_OPTIONS_BEAN_NAME = "redisDbStoreOptions";
 
 	@Bean
 	@ConfigurationPropertiesBinding
@@ -114,15 +126,26 @@ public final class RedisDbAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	StoreOptions redisDbStoreOptions(RedisDbProperties properties) {
-		return StoreOptionsMapper.toOptions(properties);
+	static HashTagCheck redisDbHashTagCheck(ListableBeanFactory beanFactory) {
+		return new HashTagCheck(beanFactory);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	ValueCodec redisDbValueCodec(RedisDbProperties properties, StoreOptions options) {
-		return RedisDbValueCodecs.create(properties, options);
+	static StoreOptionsBeanCheck redisDbStoreOptionsBeanCheck() {
+		return new StoreOptionsBeanCheck(STORE_OPTIONS_BEAN_NAME);
+	}
+
+	@Bean(STORE_OPTIONS_BEAN_NAME)
+	StoreOptions redisDbStoreOptions(RedisDbProperties properties,
+			ObjectProvider<StoreOptionsCustomizer> customizers) {
+		return StoreOptionsMapper.toOptions(properties, customizers.orderedStream().toList());
+	}
+
+	@Bean(name = VALUE_CODEC_BEAN_NAME, defaultCandidate = false)
+	ValueCodec redisDbValueCodec(ObjectProvider<ValueCodec> valueCodec,
+			ObjectProvider<ValueCodecCustomizer> customizers, RedisDbProperties properties, StoreOptions options) {
+		return RedisDbValueCodecs.create(valueCodec.getIfAvailable(ValueCodec::json),
+				customizers.orderedStream().toList(), properties, options);
 	}
 
 	@Bean(name = TEMPLATE_BEAN_NAME, defaultCandidate = false)
@@ -148,7 +171,7 @@ public final class RedisDbAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RedisUserStore redisUserStore(@Qualifier(TEMPLATE_BEAN_NAME) RedisTemplate<String, byte[]> redisDbTemplate,
-			StoreOptions options, KeyStrategy keyStrategy, ValueCodec valueCodec,
+			StoreOptions options, KeyStrategy keyStrategy, @Qualifier(VALUE_CODEC_BEAN_NAME) ValueCodec valueCodec,
 			ObjectProvider<ObservationRegistry> observationRegistry) {
 		try {
 			return new RedisUserStore(redisDbTemplate, options, keyStrategy, valueCodec,

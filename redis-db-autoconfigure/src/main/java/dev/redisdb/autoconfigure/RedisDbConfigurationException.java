@@ -19,7 +19,8 @@ public class RedisDbConfigurationException extends RuntimeException {
 	private final String action;
 
 	/**
-	 * @param property the full property name, such as {@code jovo.redis.entries[1].id}
+	 * @param property the full property name, such as {@code jovo.redis.entries[1].id}, or {@code jovo.redis} for
+	 * all of them
 	 * @param problem what is wrong with its value
 	 * @param action how to fix it
 	 */
@@ -38,7 +39,7 @@ public class RedisDbConfigurationException extends RuntimeException {
 		return new RedisDbConfigurationException(PREFIX + invalid.option(), invalid.problem(), invalid.action());
 	}
 
-	/** @return the full property name */
+	/** @return the full property name, or {@code jovo.redis} for all of them */
 	public String property() {
 		return this.property;
 	}

@@ -15,11 +15,13 @@ import dev.redisdb.ValueTransform;
 import dev.redisdb.autoconfigure.RedisDbProperties.Compression;
 import dev.redisdb.autoconfigure.RedisDbProperties.Encryption;
 
+import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 /**
- * The value codec {@code jovo.redis.*} describes: Jovo's JSON, compressed where configured, then encrypted where
- * configured (encrypted bytes do not compress). No message here ever holds a key.
+ * The store's value codec: the application's codec (Jovo's JSON by default), changed by the
+ * {@link ValueCodecCustomizer}s, then compressed where {@code jovo.redis.*} says so, then encrypted where it says so
+ * (encrypted bytes do not compress). No message here ever holds a key.
  */
 final class RedisDbValueCodecs {
 
@@ -35,8 +37,21 @@ final class RedisDbValueCodecs {
 	private RedisDbValueCodecs() {
 	}
 
-	static ValueCodec create(RedisDbProperties properties, StoreOptions options) {
-		ValueCodec codec = ValueCodec.json();
+	/**
+	 * @param base the application's codec, or {@link ValueCodec#json()}
+	 * @param customizers applied to the base in order
+	 * @param properties the bound properties
+	 * @param options the store's options, whose entries the properties may name
+	 * @return the store's codec
+	 * @throws RedisDbConfigurationException naming the property and the fix when they cannot work
+	 */
+	static ValueCodec create(ValueCodec base, List<ValueCodecCustomizer> customizers, RedisDbProperties properties,
+			StoreOptions options) {
+		ValueCodec codec = base;
+		for (ValueCodecCustomizer customizer : customizers) {
+			codec = customizer.customize(codec);
+			Assert.state(codec != null, () -> customizer + " returned no codec");
+		}
 		Compression compression = properties.compression();
 		if (compression.enabled()) {
 			ValueTransform gzip = ValueTransform.compression(compression.threshold());

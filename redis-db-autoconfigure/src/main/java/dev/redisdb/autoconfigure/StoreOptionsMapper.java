@@ -20,9 +20,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringUtils;
 
 /**
- * Checks the bound {@code jovo.redis.*} properties and turns them into the store's {@link StoreOptions}. An element
- * or list the configuration leaves out keeps the store's default; every value that cannot work is reported by its
- * property name, with the fix.
+ * Checks the bound {@code jovo.redis.*} properties and turns them into the store's {@link StoreOptions}, then lets
+ * the {@link StoreOptionsCustomizer}s change them. An element or list the configuration leaves out keeps the store's
+ * default; every value that cannot work is reported by its property name, with the fix.
  */
 final class StoreOptionsMapper {
 
@@ -31,10 +31,33 @@ final class StoreOptionsMapper {
 
 	/**
 	 * @param properties the bound properties
+	 * @param customizers applied in order to the options the properties set
 	 * @return the store's options
+	 * @throws RedisDbConfigurationException naming the property and the fix when the properties cannot work
+	 * @throws IllegalStateException when the customizers leave options that cannot work
+	 */
+	static StoreOptions toOptions(RedisDbProperties properties, List<StoreOptionsCustomizer> customizers) {
+		StoreOptions configured = toOptions(properties);
+		if (customizers.isEmpty()) {
+			return configured;
+		}
+		StoreOptions.Builder options = configured.toBuilder();
+		customizers.forEach((customizer) -> customizer.customize(options));
+		try {
+			return options.build();
+		}
+		catch (InvalidStoreOptionException ex) {
+			throw new IllegalStateException("StoreOptionsCustomizer beans changed the options from jovo.redis.* into "
+					+ "ones that cannot work: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * @param properties the bound properties
+	 * @return the store's options as the properties set them
 	 * @throws RedisDbConfigurationException naming the property and the fix when they cannot work
 	 */
-	static StoreOptions toOptions(RedisDbProperties properties) {
+	private static StoreOptions toOptions(RedisDbProperties properties) {
 		checkConnectionSettings(properties);
 		StoreOptions.Builder options = StoreOptions.builder()
 			.keyPrefix(properties.keyPrefix())

@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -44,7 +45,7 @@ class EncryptionAutoConfigurationTests {
 					"jovo.redis.encryption.entries=user", "jovo.redis.compression.enabled=true",
 					"jovo.redis.compression.threshold=100B")
 			.run((context) -> {
-				ValueCodec codec = context.getBean(ValueCodec.class);
+				ValueCodec codec = codec(context);
 				EntryKey user = new EntryKey("user", "myapp:user:U");
 				byte[] stored = codec.encode(user, item("x".repeat(2000)));
 				assertThat(stored[0] & 0xff).isEqualTo(0xA5);
@@ -60,7 +61,7 @@ class EncryptionAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("jovo.redis.encryption.keys.k2024=" + KEY_2024, "jovo.redis.encryption.active-key=k2024")
 			.run((context) -> {
-				ValueCodec codec = context.getBean(ValueCodec.class);
+				ValueCodec codec = codec(context);
 				for (String entry : new String[] { "user", "session", "history" }) {
 					assertThat(codec.encode(new EntryKey(entry, "myapp:" + entry + ":U"), item("a"))[0] & 0xff).as(entry)
 						.isEqualTo(0xA5);
@@ -102,7 +103,7 @@ class EncryptionAutoConfigurationTests {
 					.contains("encryption=Encryption[keys=[k2024=****, k2025=****], activeKey=k2025, entries=[]]")
 					.doesNotContain(KEY_2024.substring(0, 20))
 					.doesNotContain(KEY_2025.substring(0, 20));
-				assertThat(context.getBean(ValueCodec.class).toString()).doesNotContain(KEY_2024.substring(0, 20));
+				assertThat(codec(context).toString()).doesNotContain(KEY_2024.substring(0, 20));
 			});
 		assertThat(output).doesNotContain(KEY_2024.substring(0, 20)).doesNotContain(KEY_2025.substring(0, 20));
 	}
@@ -123,6 +124,10 @@ class EncryptionAutoConfigurationTests {
 			.isEqualTo("Id of the key that encrypts every saved value; setting it turns encryption on.");
 		assertThat(descriptions.get("jovo.redis.encryption.entries"))
 			.isEqualTo("Ids of the entries to encrypt; all entries when empty.");
+	}
+
+	private static ValueCodec codec(AssertableApplicationContext context) {
+		return context.getBean(RedisDbAutoConfiguration.VALUE_CODEC_BEAN_NAME, ValueCodec.class);
 	}
 
 	private void assertStartupFailure(String message, String... properties) {

@@ -3,8 +3,13 @@ package dev.redisdb.autoconfigure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+
+import javax.crypto.spec.SecretKeySpec;
 
 import io.lettuce.core.AclSetuserArgs;
+import dev.redisdb.EntryKey;
 import dev.redisdb.KeyStrategy;
 import dev.redisdb.RedisUserStore;
 import dev.redisdb.SplitExample;
@@ -22,6 +27,7 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfigurat
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
@@ -150,6 +156,26 @@ class RedisDbAutoConfigurationIntegrationTests {
 			assertThat(appRedis.get("custom/data/U")).startsWith("v1:{\"user\"");
 			assertThat(context.getBean(RedisUserStore.class).load("U").data()).containsEntry("visits", 1);
 		});
+	}
+
+	@Test
+	void encryptionFromPropertiesAppliesToTheApplicationsValueCodec() {
+		this.contextRunner.withUserConfiguration(HooksConfiguration.class)
+			.withPropertyValues("jovo.redis.encryption.keys.k2024=" + EncryptionAutoConfigurationTests.KEY_2024,
+					"jovo.redis.encryption.active-key=k2024")
+			.run((context) -> {
+				saveVisit(context.getBean(RedisUserStore.class));
+				byte[] stored;
+				try (RedisConnection connection = context.getBean(RedisConnectionFactory.class).getConnection()) {
+					stored = connection.stringCommands().get("custom/data/U".getBytes(StandardCharsets.UTF_8));
+				}
+				assertThat(stored[0] & 0xff).as("an encryption envelope").isEqualTo(0xA5);
+				byte[] decrypted = ValueTransform.encryption(Map.of("k2024", new SecretKeySpec(
+						Base64.getDecoder().decode(EncryptionAutoConfigurationTests.KEY_2024), "AES")), "k2024")
+					.revert(new EntryKey("data", "custom/data/U"), stored);
+				assertThat(new String(decrypted, StandardCharsets.UTF_8)).startsWith("v1:{\"user\"");
+				assertThat(context.getBean(RedisUserStore.class).load("U").data()).containsEntry("visits", 1);
+			});
 	}
 
 	@Test

@@ -77,7 +77,7 @@ class RedisDbAutoConfigurationTests {
 			assertThat(context.getBean(StoreOptions.class)).isEqualTo(StoreOptions.defaults());
 			assertThat(context.getBean(RedisUserStore.class).options()).isEqualTo(StoreOptions.defaults());
 			assertThat(context.getBean(KeyStrategy.class)).isSameAs(KeyStrategy.jovo());
-			assertThat(context.getBean(ValueCodec.class)).isSameAs(ValueCodec.json());
+			assertThat(context.getBean(RedisDbAutoConfiguration.VALUE_CODEC_BEAN_NAME)).isSameAs(ValueCodec.json());
 		});
 	}
 
@@ -293,7 +293,7 @@ class RedisDbAutoConfigurationTests {
 	void compressionWrapsTheJsonCodec() {
 		this.contextRunner.withPropertyValues("jovo.redis.compression.enabled=true", "jovo.redis.compression.threshold=100B")
 			.run((context) -> {
-				ValueCodec codec = context.getBean(ValueCodec.class);
+				ValueCodec codec = context.getBean(RedisDbAutoConfiguration.VALUE_CODEC_BEAN_NAME, ValueCodec.class);
 				DbItem item = new DbItem();
 				item.setUser(new DbItem.UserPart(Map.of("notes", "x".repeat(500))));
 				byte[] stored = codec.encode(new EntryKey("data", "data:U"), item);
@@ -449,18 +449,10 @@ class RedisDbAutoConfigurationTests {
 	}
 
 	@Test
-	void backsOffWhenUserDefinesValueCodec() {
+	void aValueCodecOfTheApplicationIsTheStoresCodecWhenNoPropertyTransformsIt() {
 		this.contextRunner.withUserConfiguration(CustomValueCodecConfiguration.class)
-			.run((context) -> assertThat(context).getBean(ValueCodec.class)
+			.run((context) -> assertThat(context).getBean(RedisDbAutoConfiguration.VALUE_CODEC_BEAN_NAME)
 				.isSameAs(CustomValueCodecConfiguration.CODEC));
-	}
-
-	@Test
-	void backsOffWhenUserDefinesStoreOptions() {
-		this.contextRunner.withUserConfiguration(CustomStoreOptionsConfiguration.class)
-			.run((context) -> assertThat(context.getBean(RedisUserStore.class).options())
-				.isSameAs(context.getBean(StoreOptions.class))
-				.isEqualTo(SplitExample.options()));
 	}
 
 	@Test
@@ -546,16 +538,6 @@ class RedisDbAutoConfigurationTests {
 		@Bean
 		ValueCodec customCodec() {
 			return CODEC;
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class CustomStoreOptionsConfiguration {
-
-		@Bean
-		StoreOptions customOptions() {
-			return SplitExample.options();
 		}
 
 	}

@@ -24,6 +24,9 @@ import dev.redisdb.StoredUser;
 import dev.redisdb.TurnContext;
 import dev.redisdb.ValueCodec;
 import dev.redisdb.ValueTransform;
+import dev.redisdb.autoconfigure.RedisDbConnectionFactory;
+import dev.redisdb.autoconfigure.StoreOptionsCustomizer;
+import dev.redisdb.autoconfigure.ValueCodecCustomizer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -103,6 +106,39 @@ final class ReadmeExamples {
                 (entry, stored) -> aesGcm(Cipher.DECRYPT_MODE, key, entry.key(), stored)).onlyFor("user"));
     }
 		// end::value-codec[]
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizerBeans {
+
+		// tag::customizers[]
+    @Bean
+    StoreOptionsCustomizer moreUpdateAttempts() {
+        // every other option as jovo.redis.* sets it
+        return (options) -> options.updateAttempts(20);
+    }
+
+    @Bean
+    ValueCodecCustomizer signedUserEntry(ValueTransform hmacSignature) {
+        // the user entry's JSON signed; compression and encryption from jovo.redis.* then apply to the signed bytes
+        return (codec) -> codec.andThen(hmacSignature.onlyFor("user"));
+    }
+		// end::customizers[]
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class MarkedConnectionFactory {
+
+		// tag::marked-connection-factory[]
+    @Bean(defaultCandidate = false)
+    @RedisDbConnectionFactory
+    LettuceConnectionFactory userStoreConnectionFactory() {
+        return new LettuceConnectionFactory(new RedisStandaloneConfiguration("users.redis.internal", 6379),
+                LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(2)).build());
+    }
+		// end::marked-connection-factory[]
 
 	}
 

@@ -1,10 +1,12 @@
 package dev.redisdb.readme;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,12 +30,18 @@ import dev.redisdb.StoreOptions;
 import dev.redisdb.StoredUser;
 import dev.redisdb.TurnContext;
 import dev.redisdb.ValueCodec;
+import dev.redisdb.ValueTransform;
+import dev.redisdb.autoconfigure.RedisDbAutoConfiguration;
+import dev.redisdb.readme.ReadmeExamples.CustomizerBeans;
 import dev.redisdb.readme.ReadmeExamples.HookBeans;
 import dev.redisdb.test.RedisServer;
 import dev.redisdb.test.RedisServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -193,6 +201,35 @@ class ReadmeExamplesIntegrationTests {
 		finally {
 			factory.destroy();
 		}
+	}
+
+	@Test
+	void theCustomizersChangeOneOptionAndSignTheUserEntryWhileThePropertiesStillApply() {
+		byte[] mark = "signed:".getBytes(StandardCharsets.US_ASCII);
+		ValueTransform signature = ValueTransform.of((entry, value) -> {
+			byte[] signed = Arrays.copyOf(mark, mark.length + value.length);
+			System.arraycopy(value, 0, signed, mark.length, value.length);
+			return signed;
+		}, (entry, stored) -> Arrays.copyOfRange(stored, mark.length, stored.length));
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisDbAutoConfiguration.class))
+			.withUserConfiguration(CustomizerBeans.class)
+			.withBean(ValueTransform.class, () -> signature)
+			.withPropertyValues("spring.data.redis.host=" + redis.server().host(),
+					"spring.data.redis.port=" + redis.server().port(), "jovo.redis.key-prefix=myapp",
+					"jovo.redis.entries[0].id=user", "jovo.redis.entries[0].user=true",
+					"jovo.redis.entries[1].id=times", "jovo.redis.entries[1].created-at=true",
+					"jovo.redis.entries[1].updated-at=true")
+			.run((context) -> {
+				RedisUserStore store = context.getBean(RedisUserStore.class);
+				assertThat(store.options().updateAttempts()).isEqualTo(20);
+				StoredUser ann = store.load("ann");
+				ann.data().put("name", "Ann");
+				store.save(ann);
+				assertThat(redis.server().get("myapp:user:ann")).startsWith("signed:{\"user\"");
+				assertThat(redis.server().get("myapp:times:ann")).startsWith("{\"createdAt\"");
+				assertThat(store.load("ann").data()).containsEntry("name", "Ann");
+			});
 	}
 
 	private static void pauseWrites(Duration duration) {
