@@ -129,6 +129,23 @@ abstract class AbstractAlexaConversationIntegrationTests {
 	}
 
 	@Test
+	void bothHooksAreInEffectAndAVersion1UserEntryIsMigratedAsItIsRead() {
+		redis((commands) -> commands.set(USER_KEY,
+				"{\"user\":{\"data\":{\"count\":3,\"name\":\"Anna\"}},\"createdAt\":\"2025-01-01T10:00:00.000Z\"}"));
+
+		assertThat(say("launch.json")).isEqualTo("Welcome back, Anna! This is your visit number 4. Say: start the quiz.");
+
+		assertThat(keys()).as("the KeyStrategy bean: the user's keys by hash, the session by session id")
+			.containsExactlyInAnyOrder(USER_KEY, SESSION_1_KEY, HISTORY_KEY, INDEX_KEY);
+		ObjectNode user = decryptedUser();
+		assertThat(user.at("/schemaVersion").asInt()).as("the ValueCodec bean's version").isEqualTo(2);
+		assertThat(user.at("/user/data").toString()).isEqualTo("{\"name\":\"Anna\",\"visits\":4}");
+		assertThat(user.at("/createdAt").asString()).isEqualTo("2025-01-01T10:00:00.000Z");
+		assertThat(stored(SESSION_1_KEY).has(SchemaVersionCodec.VERSION_FIELD)).as("sessions expire: no version")
+			.isFalse();
+	}
+
+	@Test
 	void restartsTheQuizCleanlyAfterTheSessionExpired() {
 		say("launch.json");
 		say("start-quiz.json");
@@ -217,9 +234,11 @@ abstract class AbstractAlexaConversationIntegrationTests {
 	private void assertUserEntryIsEncrypted() {
 		byte[] stored = rawBytes(USER_KEY);
 		assertThat(stored[0] & 0xff).as("envelope magic byte").isEqualTo(0xA5);
-		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Anna");
+		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Anna")
+			.doesNotContain(SchemaVersionCodec.VERSION_FIELD);
 		ObjectNode user = decryptedUser();
 		assertThat(user.at("/user/data").toString()).isEqualTo("{\"visits\":2,\"name\":\"Anna\"}");
+		assertThat(user.at("/schemaVersion").asInt()).as("the sample's ValueCodec, under the encryption").isEqualTo(2);
 		assertThat(user.at("/createdAt").asString()).matches(TIMESTAMP);
 		assertThat(user.at("/updatedAt").asString()).matches(TIMESTAMP);
 		assertThat(user.has("session")).isFalse();

@@ -1,9 +1,15 @@
 package dev.redisdb.sample;
 
-import dev.redisdb.KeyStrategy;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import dev.redisdb.DbItem;
 import dev.redisdb.Entry;
+import dev.redisdb.EntryKey;
+import dev.redisdb.KeyStrategy;
 import dev.redisdb.StoreOptions;
 import dev.redisdb.TurnContext;
+import dev.redisdb.ValueCodec;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -41,6 +47,27 @@ class RedisDbHooksConfigurationTests {
 			.run((context) -> assertThat(context.getBean(KeyStrategy.class)
 				.createKey("user-1", entry("session"), this.properties, TurnContext.none()))
 				.isEqualTo("myapp:session:" + USER_1_SHA256));
+	}
+
+	@Test
+	void versionsTheUserEntryOnlyAndReadsAVersion1ValueAsVersion2() {
+		this.contextRunner.run((context) -> {
+			ValueCodec codec = context.getBean(ValueCodec.class);
+			DbItem user = codec.decode(new EntryKey("user", "myapp:user:x"),
+					bytes("{\"user\":{\"data\":{\"count\":3}}}"));
+			assertThat(user.getUser().data()).containsExactly(Map.entry("visits", 3));
+			assertThat(new String(codec.encode(new EntryKey("user", "myapp:user:x"), user), StandardCharsets.UTF_8))
+				.isEqualTo("{\"user\":{\"data\":{\"visits\":3}},\"schemaVersion\":2}");
+			DbItem session = codec.decode(new EntryKey("session", "myapp:session:s"),
+					bytes("{\"session\":{\"id\":\"s\",\"data\":{\"count\":1},\"state\":[]}}"));
+			assertThat(session.getSession().data()).containsExactly(Map.entry("count", 1));
+			assertThat(new String(codec.encode(new EntryKey("session", "myapp:session:s"), session),
+					StandardCharsets.UTF_8)).doesNotContain("schemaVersion");
+		});
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static Entry entry(String id) {
