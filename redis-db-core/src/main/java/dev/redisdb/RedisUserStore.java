@@ -164,7 +164,7 @@ public final class RedisUserStore {
 	 * Makes the template a store needs: keys as UTF-8 strings, values as bytes.
 	 * @param connectionFactory a Lettuce connection factory, started by its owner
 	 * @return the template, ready to use
-	 * @since 0.3.0
+	 * @since 0.2.0
 	 */
 	public static RedisTemplate<String, byte[]> template(RedisConnectionFactory connectionFactory) {
 		Assert.notNull(connectionFactory, "connectionFactory must not be null");

@@ -24,7 +24,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * {@link #timeoutOptions(Duration)} to the client options of the factory, or give the factory a command timeout no
  * longer than the store's.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 public final class StoreCommandTimeout extends TimeoutOptions.TimeoutSource {
 

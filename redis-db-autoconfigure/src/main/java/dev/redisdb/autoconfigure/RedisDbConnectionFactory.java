@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
  * {@code defaultCandidate = false}, so that the application's injection points keep theirs). Setting
  * {@code jovo.redis.connection-string} declares such a factory for you.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 @Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE,
 		ElementType.ANNOTATION_TYPE })
