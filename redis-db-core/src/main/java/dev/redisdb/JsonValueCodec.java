@@ -11,9 +11,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonWriteFeature;
-import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationContext;
@@ -34,12 +32,7 @@ final class JsonValueCodec implements ValueCodec {
 
 	static final JsonValueCodec INSTANCE = new JsonValueCodec();
 
-	/**
-	 * Jackson's buffers are recycled per thread, not through its default deque shared by all threads, whose
-	 * compare-and-set contention took 3-8 % of the request threads' samples at 8 concurrent users (JFR).
-	 */
-	private final JsonMapper mapper = JsonMapper
-		.builder(JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build())
+	private final JsonMapper mapper = JsonMapper.builder()
 		.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
