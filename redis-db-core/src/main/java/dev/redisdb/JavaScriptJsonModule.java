@@ -38,7 +38,7 @@ final class JavaScriptJsonModule extends SimpleModule {
 		setSerializerModifier(new KeyOrderModifier());
 	}
 
-	static void writeDouble(double value, JsonGenerator generator) {
+	private static void writeDouble(double value, JsonGenerator generator) {
 		if (JavaScriptNumbers.isSafeInteger(value)) {
 			generator.writeNumber((long) value);
 		}

@@ -8,19 +8,12 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Jovo's timestamps, JavaScript's {@code Date.toISOString()}: {@code 2026-11-25T18:49:26.878Z}, always three fraction
- * digits and {@code Z}. That one shape is read and written by hand, because {@link DateTimeFormatter} took a third
- * of the time of decoding a stored value (measured with JFR in the benchmark); any other ISO-8601 offset date-time
- * is still read through the formatter.
+ * digits and {@code Z}. That one shape is read and written by hand rather than through {@link DateTimeFormatter}
+ * (see the README's performance section); any other ISO-8601 offset date-time is read through the formatter.
  */
 final class JovoTimestamps {
 
 	private static final int LENGTH = 24;
-
-	/**
-	 * The last timestamp written: a save writes its time into several entries, and the saves of concurrent turns
-	 * mostly fall into the same millisecond.
-	 */
-	private static volatile Formatted lastFormatted = new Formatted(Long.MIN_VALUE, 0, "");
 
 	private JovoTimestamps() {
 	}
@@ -30,20 +23,8 @@ final class JovoTimestamps {
 	 * @return it in UTC with millisecond precision, as {@code toISOString()} writes it
 	 */
 	static String format(Instant instant) {
-		long second = instant.getEpochSecond();
 		int millis = instant.getNano() / 1_000_000;
-		Formatted last = lastFormatted;
-		if (last.second() == second && last.millis() == millis) {
-			return last.text();
-		}
-		String text = format(second, millis);
-		lastFormatted = new Formatted(second, millis, text);
-		return text;
-	}
-
-	private static String format(long second, int millis) {
-		// Not ofInstant(instant, UTC): that builds the offset's ZoneRules anew on every call.
-		LocalDateTime time = LocalDateTime.ofEpochSecond(second, millis * 1_000_000, ZoneOffset.UTC);
+		LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), millis * 1_000_000, ZoneOffset.UTC);
 		if (time.getYear() < 0 || time.getYear() > 9999) {
 			return DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").format(time);
 		}
@@ -107,9 +88,6 @@ final class JovoTimestamps {
 			text[i] = (char) ('0' + value % 10);
 			value /= 10;
 		}
-	}
-
-	private record Formatted(long second, int millis, String text) {
 	}
 
 }

@@ -11,15 +11,14 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonWriteFeature;
-import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
@@ -33,12 +32,7 @@ final class JsonValueCodec implements ValueCodec {
 
 	static final JsonValueCodec INSTANCE = new JsonValueCodec();
 
-	/**
-	 * Jackson's buffers are recycled per thread, not through its default deque shared by all threads, whose
-	 * compare-and-set contention took 3-8 % of the request threads' samples at 8 concurrent users (JFR).
-	 */
-	private final JsonMapper mapper = JsonMapper
-		.builder(JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build())
+	private final JsonMapper mapper = JsonMapper.builder()
 		.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -48,16 +42,15 @@ final class JsonValueCodec implements ValueCodec {
 			.addDeserializer(Instant.class, new TimestampDeserializer()))
 		.build();
 
+	/** With its root serializer resolved once, not looked up on every call. */
+	private final ObjectWriter writer = this.mapper.writerFor(DbItem.class);
+
 	/** With its root deserializer resolved once, not looked up on every call. */
 	private final ObjectReader reader = this.mapper.readerFor(DbItem.class);
 
 	@Override
 	public byte[] encode(EntryKey entry, DbItem item) {
-		SingleCopyOutput bytes = new SingleCopyOutput();
-		try (JsonGenerator generator = this.mapper.createGenerator(bytes)) {
-			JsonItemWriter.write(generator, item);
-		}
-		return bytes.toByteArray();
+		return this.writer.writeValueAsBytes(item);
 	}
 
 	@Override
@@ -65,15 +58,6 @@ final class JsonValueCodec implements ValueCodec {
 		if (!startsWithBrace(value)) {
 			throw new IllegalArgumentException("the value is not a JSON object");
 		}
-		DbItem item;
-		try (JsonParser parser = this.mapper.createParser(value)) {
-			item = JsonItemReader.read(parser);
-		}
-		return (item != null) ? item : decodeWithDataBinding(value);
-	}
-
-	/** @return the item as Jackson's data binding reads it: for a value of an unusual shape, or one that is wrong */
-	DbItem decodeWithDataBinding(byte[] value) {
 		try {
 			return this.reader.readValue(value);
 		}
@@ -90,11 +74,6 @@ final class JsonValueCodec implements ValueCodec {
 			throw new IllegalArgumentException("the value is not valid JSON" + ((location != null)
 					? " (at line " + location.getLineNr() + ", column " + location.getColumnNr() + ")" : ""));
 		}
-	}
-
-	/** @return Jackson's data binding as the codec configures it: its reference for the bytes of an item */
-	JsonMapper mapper() {
-		return this.mapper;
 	}
 
 	/** @return the value converted to {@code type} as JSON would carry it, for typed access to data */

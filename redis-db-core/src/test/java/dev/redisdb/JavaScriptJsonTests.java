@@ -97,10 +97,10 @@ class JavaScriptJsonTests {
 		for (Object number : List.of(Double.NaN, Double.POSITIVE_INFINITY, Float.NaN)) {
 			DbItem item = new DbItem();
 			item.setUser(new UserPart(Map.of("score", number)));
-			assertThatException().isThrownBy(() -> this.codec.encode(KEY, item)).satisfies((ex) -> {
-				Throwable root = (ex.getCause() != null) ? ex.getCause() : ex;
-				assertThat(root).isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith("is not a JSON number");
-			});
+			assertThatException().isThrownBy(() -> this.codec.encode(KEY, item))
+				.withRootCauseInstanceOf(IllegalArgumentException.class)
+				.havingRootCause()
+				.withMessageEndingWith("is not a JSON number");
 		}
 	}
 
