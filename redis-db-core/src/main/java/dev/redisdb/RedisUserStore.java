@@ -174,6 +174,8 @@ public final class RedisUserStore {
 		template.setHashKeySerializer(RedisSerializer.string());
 		template.setHashValueSerializer(RedisSerializer.string());
 		template.setValueSerializer(RedisSerializer.byteArray());
+		// Scripts run in a callback; an exposed connection spares each call a JDK proxy around it.
+		template.setExposeConnection(true);
 		template.afterPropertiesSet();
 		return template;
 	}
