@@ -11,8 +11,10 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
@@ -32,7 +34,12 @@ final class JsonValueCodec implements ValueCodec {
 
 	static final JsonValueCodec INSTANCE = new JsonValueCodec();
 
-	private final JsonMapper mapper = JsonMapper.builder()
+	/**
+	 * Jackson's buffers recycled per thread (Jackson's thread-local pool), not through its default pool, a deque that
+	 * all request threads contend for.
+	 */
+	private final JsonMapper mapper = JsonMapper
+		.builder(JsonFactory.builder().recyclerPool(JsonRecyclerPools.threadLocalPool()).build())
 		.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
