@@ -1,19 +1,11 @@
 package dev.redisdb;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PermissionDeniedDataAccessException;
@@ -21,7 +13,6 @@ import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.util.Assert;
 
@@ -56,43 +47,17 @@ public final class RedisUserStore {
 
 	private static final Log logger = LogFactory.getLog(RedisUserStore.class);
 
-	/** KEYS: the user's keys, its index last. ARGV[1]: '1' when the index holds members. */
-	private static final RedisScript<Long> DELETE_SCRIPT = RedisScript.of("""
-			local deleted = 0
-			if ARGV[1] == '1' then
-			  for _, member in ipairs(redis.call('HKEYS', KEYS[#KEYS])) do
-			    deleted = deleted + redis.call('DEL', member)
-			  end
-			end
-			redis.call('DEL', KEYS[#KEYS])
-			for i = 1, #KEYS - 1 do
-			  deleted = deleted + redis.call('DEL', KEYS[i])
-			end
-			return deleted
-			""", Long.class);
-
-	private static final String OWNER_FIELD = "owner";
-
-	private final RedisCalls redis;
-
 	private final StoreOptions options;
 
-	private final KeyStrategy keyStrategy;
+	private final TurnLoader loader;
 
-	private final ValueCodec codec;
+	private final TurnSaver saver;
 
-	private final StoredElementsRules rules;
+	private final ConflictSafeUpdate updates;
 
-	/** Per entry of {@code options.entries()}: whether a save writes it (it stores something). */
-	private final boolean[] written;
+	private final UserErasure erasure;
 
-	/** Script arguments, precomputed: each entry's TTL and id. */
-	private final byte[][] ttlArguments;
-
-
-	private final byte[][] entryIdArguments;
-
-	private final SlotRouting slotRouting;
+	private final UserInspection inspection;
 
 	private final StoreObservations observations;
 
@@ -136,27 +101,22 @@ public final class RedisUserStore {
 					+ "StoreCommandTimeout.timeoutOptions(...) to its client options, give it a command timeout of "
 					+ "at most the store's, or raise the store's timeout");
 		}
-		this.options = options;
-		this.keyStrategy = keyStrategy;
-		this.codec = codec;
-		this.rules = new StoredElementsRules(options.storedElements());
 		List<Entry> storingNothing = options.entriesStoringNothing();
 		for (Entry entry : storingNothing) {
 			logger.warn("Entry '" + entry.id() + "' stores no enabled element and will not be written; enable one "
 					+ "of its elements in the stored elements or remove the entry");
 		}
 		List<Entry> entries = options.entries();
-		this.written = new boolean[entries.size()];
-		this.ttlArguments = new byte[entries.size()][];
-		this.entryIdArguments = new byte[entries.size()][];
-		for (int i = 0; i < entries.size(); i++) {
-			this.entryIdArguments[i] = utf8(entries.get(i).id());
-			this.written[i] = !storingNothing.contains(entries.get(i));
-			this.ttlArguments[i] = utf8(Long.toString(entries.get(i).ttlSeconds()));
-		}
-		this.slotRouting = SlotRouting.of(connectionFactory.isClusterAware(), options,
+		SlotRouting slotRouting = SlotRouting.of(connectionFactory.isClusterAware(), options,
 				entries.stream().filter((entry) -> !storingNothing.contains(entry)).toList());
-		this.redis = new RedisCalls(template, options.timeout());
+		RedisCalls redis = new RedisCalls(template, options.timeout());
+		StoredElementsRules rules = new StoredElementsRules(options.storedElements());
+		this.options = options;
+		this.loader = new TurnLoader(options, keyStrategy, codec, rules, redis);
+		this.saver = new TurnSaver(options, codec, rules, redis, slotRouting);
+		this.updates = new ConflictSafeUpdate(options, this.loader, this.saver);
+		this.erasure = new UserErasure(options, keyStrategy, redis, slotRouting);
+		this.inspection = new UserInspection(options, keyStrategy, codec, redis);
 		this.observations = new StoreObservations(observationRegistry, entries.size());
 	}
 
@@ -225,42 +185,10 @@ public final class RedisUserStore {
 	 * context (its session id) is another user's
 	 */
 	public StoredUser load(String userId, TurnContext context) {
-		return this.observations.observe("load", (observation) -> read(userId, context));
+		return this.observations.observe("load", (observation) -> this.loader.load(userId, context));
 	}
 
-	private StoredUser read(String userId, TurnContext context) {
-		Assert.notNull(context, "context must not be null");
-		UserKeys keys = UserKeys.of(userId, context, this.keyStrategy, this.options);
-		List<byte @Nullable []> found = this.redis.mget("load user", keys.names());
-		byte[][] values = new byte[keys.size()][];
-		List<DbItem> items = new ArrayList<>(keys.size());
-		boolean[] unowned = new boolean[keys.size()];
-		String owner = (keys.index() != null) ? UserKeys.ownerTag(userId) : null;
-		for (int i = 0; i < values.length; i++) {
-			values[i] = found.get(i);
-			DbItem item = (values[i] != null) ? decode(i, keys.name(i), values[i]) : null;
-			if (item != null && keys.isContextKeyed(i)) {
-				unowned[i] = !isOwnedBy(owner, item, i, keys.name(i));
-			}
-			items.add(item);
-		}
-		return this.rules.toUser(userId, context, new LoadedEntries(keys, values, items, unowned), now());
-	}
 
-	/**
-	 * @return whether the value names its owner; false for a value stored before owners were recorded
-	 * @throws PermissionDeniedDataAccessException when it names another owner
-	 */
-	private boolean isOwnedBy(String owner, DbItem item, int index, String key) {
-		Object stored = item.otherFields().remove(OWNER_FIELD);
-		if (stored != null && !owner.equals(stored)) {
-			throw new PermissionDeniedDataAccessException("Cannot load user: entry '"
-					+ this.options.entries().get(index).id() + "' at key '" + key + "' holds another user's data "
-					+ "(its key depends on the turn's context, such as the session id, and that is another user's)",
-					null);
-		}
-		return stored != null;
-	}
 
 	/**
 	 * Saves a user: one record by the stored-elements rules (the turn's history item prepended, {@code createdAt}
@@ -274,7 +202,7 @@ public final class RedisUserStore {
 	 */
 	public void save(StoredUser user) {
 		Assert.notNull(user, "user must not be null");
-		this.observations.observe("save", (observation) -> write(user, false, observation));
+		this.observations.observe("save", (observation) -> this.saver.save(user, false, observation));
 	}
 
 	/**
@@ -294,32 +222,8 @@ public final class RedisUserStore {
 	 */
 	public StoredUser update(String userId, TurnContext context, Consumer<StoredUser> change) {
 		Assert.notNull(change, "change must not be null");
-		return this.observations.observe("update", (observation) -> update(userId, context, change, observation));
-	}
-
-	private StoredUser update(String userId, TurnContext context, Consumer<StoredUser> change,
-			@Nullable RedisDbObservationContext observation) {
-		int attempts = this.options.updateAttempts();
-		UpdateTurn turn = UpdateTurn.of(userId);
-		try {
-			turn.joinIfOthersWait();
-			for (int attempt = 1; attempt <= attempts; attempt++) {
-				if (observation != null) {
-					observation.attempts(attempt);
-				}
-				StoredUser user = read(userId, context);
-				change.accept(user);
-				if (write(user, true, observation)) {
-					return user;
-				}
-				backOff(turn, attempt);
-			}
-		}
-		finally {
-			turn.leave();
-		}
-		throw new RedisDbConflictException("Cannot update user: it was changed concurrently on each of " + attempts
-				+ " attempts (update-attempts)");
+		return this.observations.observe("update",
+				(observation) -> this.updates.update(userId, context, change, observation));
 	}
 
 	/**
@@ -332,24 +236,7 @@ public final class RedisUserStore {
 	 * @throws DataAccessException when Redis fails
 	 */
 	public long delete(String userId, TurnContext context) {
-		return this.observations.observe("delete", (observation) -> erase(userId, context));
-	}
-
-	private long erase(String userId, TurnContext context) {
-		Assert.notNull(context, "context must not be null");
-		List<String> keys = UserKeys.forErasure(userId, context, this.keyStrategy, this.options);
-		if (this.slotRouting.isCluster()) {
-			String index = keys.get(keys.size() - 1);
-			List<String> all = new ArrayList<>(keys.subList(0, keys.size() - 1));
-			all.addAll(this.redis.hashFields("delete user", index));
-			long deleted = 0;
-			for (List<String> slot : SlotRouting.bySlot(all)) {
-				deleted += this.redis.del("delete user", slot);
-			}
-			this.redis.del("delete user", List.of(index));
-			return deleted;
-		}
-		return this.redis.eval("delete user", DELETE_SCRIPT, keys, new byte[][] { { '1' } });
+		return this.observations.observe("delete", (observation) -> this.erasure.erase(userId, context));
 	}
 
 	/**
@@ -362,40 +249,7 @@ public final class RedisUserStore {
 	 * @since 0.2.0
 	 */
 	public List<StoredKey> inspect(String userId) {
-		UserKeys.checkUserId(userId, this.options);
-		List<Entry> entries = this.options.entries();
-		Map<String, String> entryIdByKey = new LinkedHashMap<>();
-		for (Entry entry : entries) {
-			entryIdByKey.put(this.keyStrategy.createKey(userId, entry, this.options, TurnContext.none()), entry.id());
-		}
-		String index = UserKeys.indexKey(userId, this.keyStrategy, this.options);
-		this.redis.hash("inspect user", index).forEach(entryIdByKey::putIfAbsent);
-		List<byte @Nullable []> values = this.redis.mget("inspect user", List.copyOf(entryIdByKey.keySet()));
-		List<StoredKey> found = new ArrayList<>(values.size() + 1);
-		int i = 0;
-		for (Map.Entry<String, String> key : entryIdByKey.entrySet()) {
-			found.add(inspected(key.getValue(), key.getKey(), values.get(i)));
-			i++;
-		}
-		long indexed = entryIdByKey.size() - entries.size();
-		long indexTtl = this.redis.ttl("inspect user", index);
-		found.add(new StoredKey(UserKeys.INDEX_ENTRY_ID, index, indexTtl != -2, indexTtl, indexed, null, null));
-		return found;
-	}
-
-	private StoredKey inspected(String entryId, String key, byte @Nullable [] value) {
-		long ttl = this.redis.ttl("inspect user", key);
-		if (value == null) {
-			return new StoredKey(entryId, key, ttl != -2, ttl, 0, null, null);
-		}
-		try {
-			DbItem item = this.codec.decode(new EntryKey(entryId, key), value);
-			item.otherFields().remove(OWNER_FIELD);
-			return new StoredKey(entryId, key, true, ttl, value.length, item, null);
-		}
-		catch (RuntimeException ex) {
-			return new StoredKey(entryId, key, true, ttl, value.length, null, ex.getMessage());
-		}
+		return this.inspection.inspect(userId);
 	}
 
 	/**
@@ -408,219 +262,26 @@ public final class RedisUserStore {
 		return delete(userId, TurnContext.none());
 	}
 
-	private boolean write(StoredUser user, boolean onlyIfUnchanged, @Nullable RedisDbObservationContext observation) {
-		LoadedEntries loaded = user.loaded();
-		UserKeys keys = loaded.keys();
-		byte[][] values = encode(user, loaded, observation);
-		SaveScript.Guard[] guards = guards(loaded);
-		List<int[]> groups = this.slotRouting.scriptGroups(keys.names(), keys.index(), onlyIfUnchanged);
-		int writtenKeys = 0;
-		for (int[] group : groups) {
-			try {
-				if (!writeGroup(group, loaded, values, guards, onlyIfUnchanged)) {
-					return false;
-				}
-			}
-			catch (DataAccessException ex) {
-				if (writtenKeys == 0) {
-					throw ex;
-				}
-				throw new RedisSystemException("Cannot save user: Redis failed after " + writtenKeys + " of "
-						+ keys.size() + " keys were written one cluster slot at a time "
-						+ "(cluster-non-atomic-writes), so the user's entries may be out of step: " + ex.getMessage(),
-						ex);
-			}
-			writtenKeys += group.length;
-		}
-		return true;
-	}
 
-	/** @return per entry, its encoded value, or null where the entry is not written */
-	private byte[][] encode(StoredUser user, LoadedEntries loaded, @Nullable RedisDbObservationContext observation) {
-		checkJson(user);
-		DbItem whole = this.rules.toItem(user, now());
-		List<Entry> entries = this.options.entries();
-		UserKeys keys = loaded.keys();
-		String owner = (keys.index() != null) ? UserKeys.ownerTag(keys.userId()) : null;
-		byte[][] values = new byte[entries.size()][];
-		for (int i = 0; i < values.length; i++) {
-			if (this.written[i]) {
-				Entry entry = entries.get(i);
-				DbItem part = StoredElementsRules.partFor(entry, whole, loaded.items().get(i));
-				if (keys.isContextKeyed(i)) {
-					part.otherFields().put(OWNER_FIELD, owner);
-				}
-				values[i] = this.codec.encode(new EntryKey(entry.id(), keys.name(i)), part);
-				if (observation != null) {
-					observation.valueSize(entry.id(), values[i].length);
-				}
-				checkSize(entry, values[i], loaded.values()[i]);
-			}
-		}
-		return values;
-	}
 
-	private static void checkJson(StoredUser user) {
-		JsonValues.check(user.data(), "user.data");
-		JsonValues.check(user.session().data(), "session.data");
-		JsonValues.check(user.session().state(), "session.state");
-		JsonValues.check(user.currentTurn(), "history.items[0]");
-	}
 
-	/**
-	 * No save makes an entry larger than max-value-size; one that already is (written by another tool, or before
-	 * the limit was lowered) may still be saved as long as it does not grow, so that no user is stuck.
-	 */
-	private void checkSize(Entry entry, byte[] value, byte @Nullable [] loaded) {
-		long limit = this.options.maxValueSize().toBytes();
-		if (value.length > limit && (loaded == null || value.length > loaded.length)) {
-			throw new IllegalArgumentException("Cannot save user: entry '" + entry.id() + "' encodes to "
-					+ value.length + " bytes, more than max-value-size (" + this.options.maxValueSize() + ")"
-					+ ((loaded != null && loaded.length > limit) ? " and more than the " + loaded.length
-							+ " bytes it held" : "")
-					+ "; nothing was written");
-		}
-	}
 
-	private SaveScript.Guard[] guards(LoadedEntries loaded) {
-		UserKeys keys = loaded.keys();
-		SaveScript.Guard[] guards = new SaveScript.Guard[keys.size()];
-		boolean protectOtherTypes = this.options.undecodableValues() == UndecodableValues.FAIL;
-		for (int i = 0; i < guards.length; i++) {
-			if (keys.isContextKeyed(i)) {
-				guards[i] = loaded.unowned()[i] ? SaveScript.Guard.ADOPTED : SaveScript.Guard.OWNED;
-			}
-			else if (loaded.values()[i] == null && protectOtherTypes) {
-				guards[i] = SaveScript.Guard.ABSENT_OR_STRING;
-			}
-			else {
-				guards[i] = SaveScript.Guard.NONE;
-			}
-		}
-		return guards;
-	}
 
-	/**
-	 * Writes some of the user's keys (all of them, except on a cluster without hash tag) atomically: one plain
-	 * {@code SET} where that is one value the load found and nothing to check, otherwise one {@link SaveScript}.
-	 */
-	private boolean writeGroup(int[] group, LoadedEntries loaded, byte[][] values, SaveScript.Guard[] guards,
-			boolean onlyIfUnchanged) {
-		UserKeys keys = loaded.keys();
-		if (!onlyIfUnchanged && group.length == 1 && values[group[0]] != null
-				&& guards[group[0]] == SaveScript.Guard.NONE) {
-			int entry = group[0];
-			this.redis.set("save user", keys.name(entry), values[entry],
-					this.options.entries().get(entry).ttlSeconds());
-			return true;
-		}
-		String[] groupKeys = new String[group.length];
-		SaveScript.Guard[] groupGuards = new SaveScript.Guard[group.length];
-		byte[][] digests = new byte[group.length][];
-		byte[][] groupValues = new byte[group.length][];
-		byte[][] ttls = new byte[group.length][];
-		byte[][] entryIds = new byte[group.length][];
-		boolean indexed = false;
-		for (int position = 0; position < group.length; position++) {
-			int entry = group[position];
-			groupKeys[position] = keys.name(entry);
-			groupGuards[position] = guards[entry];
-			indexed |= guards[entry].isContextKeyed();
-			if (onlyIfUnchanged || guards[entry] == SaveScript.Guard.ADOPTED) {
-				digests[position] = loaded.digest(entry);
-			}
-			groupValues[position] = values[entry];
-			ttls[position] = this.ttlArguments[entry];
-			entryIds[position] = this.entryIdArguments[entry];
-		}
-		String index = indexed ? keys.index() : null;
-		SaveScript.Call call = SaveScript.call(groupKeys, groupGuards, digests, groupValues, ttls, entryIds,
-				onlyIfUnchanged, index, indexed ? indexTtl(group, guards) : null);
-		long answer = this.redis.eval("save user", call.script(), call.keys(), call.arguments());
-		return interpret(answer, group, keys);
-	}
 
-	private boolean interpret(long answer, int[] group, UserKeys keys) {
-		if (answer == SaveScript.WRITTEN) {
-			return true;
-		}
-		if (answer == SaveScript.CHANGED_CONCURRENTLY) {
-			return false;
-		}
-		boolean otherOwner = answer > SaveScript.OTHER_OWNER;
-		int entry = group[(int) (answer - (otherOwner ? SaveScript.OTHER_OWNER : SaveScript.OTHER_TYPE)) - 1];
-		String where = "entry '" + this.options.entries().get(entry).id() + "' at key '" + keys.name(entry) + "'";
-		if (otherOwner) {
-			throw new PermissionDeniedDataAccessException("Cannot save user: " + where + " holds another user's data "
-					+ "(its key depends on the turn's context, such as the session id, and that is another user's); "
-					+ "nothing was written", null);
-		}
-		throw new RedisDbDataException("Cannot save user: " + where + " holds a Redis value of another type, not a "
-				+ "string; nothing was written (undecodable-values: treat-as-empty would overwrite it)", null);
-	}
 
-	/**
-	 * @return the TTL argument of the user's index: that of the longest-lived context-keyed entry written, so that
-	 * the index outlives every key it lists; 0 (none) if one of them has none
-	 */
-	private byte[] indexTtl(int[] group, SaveScript.Guard[] guards) {
-		long longest = 0;
-		for (int entry : group) {
-			if (guards[entry].isContextKeyed()) {
-				long ttl = this.options.entries().get(entry).ttlSeconds();
-				if (ttl == 0) {
-					return this.ttlArguments[entry];
-				}
-				longest = Math.max(longest, ttl);
-			}
-		}
-		return utf8(Long.toString(longest));
-	}
 
-	private @Nullable DbItem decode(int index, String key, byte[] value) {
-		String entryId = this.options.entries().get(index).id();
-		try {
-			return this.codec.decode(new EntryKey(entryId, key), value);
-		}
-		catch (RuntimeException ex) {
-			undecodable(index, key, ex.getMessage(), ex);
-			return null;
-		}
-	}
 
-	private void undecodable(int index, String key, String problem, @Nullable Exception cause) {
-		String message = "Cannot decode entry '" + this.options.entries().get(index).id() + "' stored at key '" + key
-				+ "': " + problem;
-		if (this.options.undecodableValues() == UndecodableValues.FAIL) {
-			throw new RedisDbDataException(message, cause);
-		}
-		logger.warn(message + "; treated as empty (undecodable-values: treat-as-empty)");
-	}
 
-	/**
-	 * After a conflict with an update of this JVM, waits for the turn. With the turn, the conflict came from another
-	 * process: sleeps a random time below 2 ms doubled with each attempt, at most 200 ms ("full jitter"), so that the
-	 * processes' retries drift apart.
-	 */
-	private static void backOff(UpdateTurn turn, int attempt) {
-		if (!turn.held() && turn.take()) {
-			return;
-		}
-		try {
-			Thread.sleep(ThreadLocalRandom.current().nextLong(Math.min(200, 2L << Math.min(attempt - 1, 7)) + 1));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new RedisDbUnavailableException("Interrupted while retrying a conflict-safe update", ex);
-		}
-	}
 
-	private static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
-	}
 
-	private static byte[] utf8(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
-	}
+
+
+
+
+
+
+
+
+
 
 }

@@ -2,6 +2,7 @@ package dev.redisdb;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,6 +137,11 @@ final class StoredElementsRules {
 			part.otherFields().putAll(loaded.otherFields());
 		}
 		return part;
+	}
+
+	/** @return the time of a save or a load, as Jovo stores it: to the millisecond */
+	static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
 	}
 
 }

@@ -23,6 +23,9 @@ final class UserKeys {
 	/** The id of the reserved entry whose key holds a user's index of context-keyed keys. */
 	static final String INDEX_ENTRY_ID = "index";
 
+	/** The field of a context-keyed value that names its owner, by {@link #ownerTag(String)}. */
+	static final String OWNER_FIELD = "owner";
+
 	private static final Entry INDEX_ENTRY = Entry.of(INDEX_ENTRY_ID);
 
 	private static final int OWNER_TAG_BYTES = 16;

@@ -88,7 +88,7 @@ class SentinelFailoverIntegrationTests {
 
 	@Test
 	void servesAgainAfterFailoverAndFailsMeanwhileWithUnavailable() {
-		String connectionString = "redis-sentinel://" + PASSWORD + "@" + sentinel.sentinelNodes() + "?timeout=500ms#"
+		String connectionString = "redis-sentinel://" + PASSWORD + "@" + sentinel.sentinelNodes() + "#"
 				+ RedisSentinelGroup.MASTER_NAME;
 		this.contextRunner.withPropertyValues("jovo.redis.connection-string=" + connectionString, unusedBootRedis())
 			.run((context) -> {
