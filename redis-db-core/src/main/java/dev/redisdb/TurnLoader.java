@@ -16,6 +16,7 @@ import org.springframework.util.Assert;
  */
 final class TurnLoader {
 
+	/** Under the store's name, where applications look for its warnings. */
 	private static final Log logger = LogFactory.getLog(RedisUserStore.class);
 
 	private final StoreOptions options;
@@ -53,7 +54,8 @@ final class TurnLoader {
 			}
 			items.add(item);
 		}
-		return this.rules.toUser(userId, context, new LoadedEntries(keys, values, items, unowned), StoredElementsRules.now());
+		LoadedEntries loaded = new LoadedEntries(keys, values, items, unowned);
+		return this.rules.toUser(userId, context, loaded, StoredElementsRules.now());
 	}
 
 	/**
