@@ -1,6 +1,5 @@
 package dev.redisdb.autoconfigure;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import dev.redisdb.RedisDbUnavailableException;
 import dev.redisdb.RedisUserStore;
@@ -8,7 +7,6 @@ import dev.redisdb.test.RedisServerExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,8 +17,6 @@ import org.springframework.boot.actuate.context.properties.ConfigurationProperti
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static dev.redisdb.Throwables.stackTraceOf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,9 +25,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 /**
  * The Redis password never shows: not in logs at any level, exception messages, the properties' toString, or the
  * Actuator configprops endpoint, whether it comes from {@code jovo.redis.connection-string} or
- * {@code spring.data.redis.password}.
+ * {@code spring.data.redis.password}. Everything logged at TRACE is searched in memory, not printed.
  */
-@ExtendWith(OutputCaptureExtension.class)
 class SecretsIntegrationTests {
 
 	private static final String PASSWORD = "Pa55-w0rd-XYZ";
@@ -45,18 +40,16 @@ class SecretsIntegrationTests {
 		.withPropertyValues("management.endpoint.configprops.show-values=always",
 				"management.endpoints.web.exposure.include=configprops", "jovo.redis.timeout=300ms");
 
-	private Level rootLevel;
+	private EverythingLogged logged;
 
 	@BeforeEach
 	void logEverything() {
-		Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-		this.rootLevel = root.getLevel();
-		root.setLevel(Level.TRACE);
+		this.logged = new EverythingLogged();
 	}
 
 	@AfterEach
 	void restoreLogging() {
-		((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(this.rootLevel);
+		this.logged.close();
 		((Logger) LoggerFactory.getLogger(LettuceTrafficLogGuard.PROTOCOL_LOGGERS)).setLevel(null);
 		if (!redis.server().isRunning()) {
 			redis.server().restart();
@@ -64,7 +57,7 @@ class SecretsIntegrationTests {
 	}
 
 	@Test
-	void connectionStringPasswordNeverShows(CapturedOutput output) {
+	void connectionStringPasswordNeverShows() {
 		this.contextRunner
 			.withPropertyValues("jovo.redis.connection-string=redis://default:" + PASSWORD + "@127.0.0.1:"
 					+ redis.server().port())
@@ -77,11 +70,11 @@ class SecretsIntegrationTests {
 					.contains("redis://default:****@127.0.0.1")
 					.doesNotContain(PASSWORD);
 			});
-		assertThat(output).contains(LettuceTrafficLogGuard.WARNING).doesNotContain(PASSWORD);
+		assertThat(this.logged.text()).contains(LettuceTrafficLogGuard.WARNING).doesNotContain(PASSWORD);
 	}
 
 	@Test
-	void springDataRedisPasswordNeverShows(CapturedOutput output) {
+	void springDataRedisPasswordNeverShows() {
 		this.contextRunner
 			.withPropertyValues("spring.data.redis.port=" + redis.server().port(),
 					"spring.data.redis.password=" + PASSWORD, "spring.data.redis.timeout=300ms")
@@ -91,16 +84,16 @@ class SecretsIntegrationTests {
 					.contains("spring.data.redis")
 					.doesNotContain(PASSWORD);
 			});
-		assertThat(output).doesNotContain(PASSWORD);
+		assertThat(this.logged.text()).doesNotContain(PASSWORD);
 	}
 
 	@Test
-	void rawTrafficMayBeLoggedWhenExplicitlyAllowed(CapturedOutput output) {
+	void rawTrafficMayBeLoggedWhenExplicitlyAllowed() {
 		this.contextRunner
 			.withPropertyValues("jovo.redis.log-redis-traffic=true",
 					"jovo.redis.connection-string=redis://default:" + PASSWORD + "@127.0.0.1:" + redis.server().port())
 			.run((context) -> context.getBean(RedisUserStore.class).load("U"));
-		assertThat(output).doesNotContain(LettuceTrafficLogGuard.WARNING).contains("Sent:");
+		assertThat(this.logged.text()).doesNotContain(LettuceTrafficLogGuard.WARNING).contains("Sent:");
 	}
 
 	private static void exerciseIncludingFailures(RedisUserStore store) {
@@ -109,7 +102,6 @@ class SecretsIntegrationTests {
 		Throwable failure = catchThrowable(() -> store.load("U"));
 		assertThat(failure).isInstanceOf(RedisDbUnavailableException.class);
 		assertThat(stackTraceOf(failure)).doesNotContain(PASSWORD);
-		failure.printStackTrace();
 		redis.server().restart();
 	}
 
