@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
@@ -25,15 +26,23 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 @ConditionalOnBean(RedisDbConnectionDetails.class)
 class StoreConnectionFactoryConfiguration {
 
+	/** As Spring Boot declares them, where the application runs without Boot's Redis auto-configuration. */
+	@Bean(destroyMethod = "shutdown")
+	@ConditionalOnMissingBean(ClientResources.class)
+	ClientResources redisDbClientResources(ObjectProvider<ClientResourcesBuilderCustomizer> customizers) {
+		ClientResources.Builder builder = ClientResources.builder();
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
+	}
+
 	@Bean(name = RedisDbAutoConfiguration.CONNECTION_FACTORY_BEAN_NAME, defaultCandidate = false)
 	@RedisDbConnectionFactory
 	LettuceConnectionFactory redisDbConnectionFactory(RedisDbConnectionDetails connectionDetails,
-			RedisDbProperties properties, ObjectProvider<ClientResources> clientResources,
+			RedisDbProperties properties, ClientResources clientResources,
 			ObjectProvider<LettuceClientOptionsBuilderCustomizer> optionsCustomizers,
 			ObjectProvider<LettuceClientConfigurationBuilderCustomizer> configurationCustomizers) {
-		return StoreConnectionFactory.create(connectionDetails, properties,
-				clientResources.getIfAvailable(ClientResources::create), optionsCustomizers.orderedStream(),
-				configurationCustomizers.orderedStream());
+		return StoreConnectionFactory.create(connectionDetails, properties, clientResources,
+				optionsCustomizers.orderedStream(), configurationCustomizers.orderedStream());
 	}
 
 	/**
